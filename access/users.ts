@@ -1,0 +1,21 @@
+import type { Access, FieldAccess } from 'payload'
+import { isAdmin } from './roles.js'
+
+/** Staff see each other's names and jabatan (they appear on written responses). */
+export const readUsers: Access = ({ req: { user } }) => Boolean(user)
+export const adminOnly: Access = ({ req: { user } }) => isAdmin(user)
+export const adminOrSelf: Access = ({ req: { user } }) => {
+  if (!user) return false
+  if (isAdmin(user)) return true
+  return { id: { equals: user.id } }
+}
+/** An admin may delete others, never themselves (the office must keep an admin). */
+export const deleteUsers: Access = ({ req: { user } }) => {
+  if (!isAdmin(user)) return false
+  return { id: { not_equals: user!.id } }
+}
+/** Only an admin sets roles, and never their own. */
+export const rolesFieldAccess: FieldAccess = ({ req: { user }, id }) => {
+  if (!isAdmin(user)) return false
+  return id === undefined || String(id) !== String(user!.id)
+}

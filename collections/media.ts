@@ -1,0 +1,57 @@
+import path from 'node:path'
+import type { CollectionConfig, Field } from 'payload'
+import type { PluginContext } from '../src/context.js'
+import { changeOwnMedia, createMedia, readMedia } from '../access/media.js'
+import { nobody } from '../access/submissions.js'
+import { decodeAndStripImage, recordFileFacts } from '../hooks/media.js'
+
+export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4']
+
+function integrityFields(ctx: PluginContext): Field[] {
+  return [
+    {
+      name: 'sha256',
+      type: 'text',
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: { readOnly: true, position: 'sidebar' },
+      label: { id: 'SHA-256 berkas', en: 'File SHA-256' },
+    },
+    {
+      name: 'uploadedBy',
+      type: 'relationship',
+      relationTo: ctx.slugs.users,
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: { readOnly: true, position: 'sidebar' },
+      label: { id: 'Diunggah oleh', en: 'Uploaded by' },
+    },
+  ]
+}
+
+/** Adds image decoding, EXIF stripping and file hashing to the consumer's media collection, or creates one. */
+export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig | undefined): CollectionConfig {
+  const base: CollectionConfig = existing ?? {
+    slug: ctx.slugs.media,
+    labels: { singular: { id: 'Media', en: 'Media' }, plural: { id: 'Media', en: 'Media' } },
+    access: { read: readMedia, create: createMedia, update: changeOwnMedia, delete: changeOwnMedia },
+    upload: {
+      staticDir: ctx.options.mediaDir ?? path.resolve(process.cwd(), 'media'),
+      mimeTypes: MEDIA_MIME_TYPES,
+      imageSizes: [{ name: 'thumbnail', width: 400, height: 300, position: 'centre' }],
+      adminThumbnail: 'thumbnail',
+    },
+    admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' } },
+    fields: [{ name: 'alt', type: 'text', label: { id: 'Teks alternatif', en: 'Alt text' } }],
+  }
+  const have = new Set((base.fields ?? []).map((f) => ('name' in f ? f.name : undefined)))
+  return {
+    ...base,
+    hooks: {
+      ...base.hooks,
+      beforeOperation: [...(base.hooks?.beforeOperation ?? []), decodeAndStripImage],
+      beforeChange: [...(base.hooks?.beforeChange ?? []), recordFileFacts],
+    },
+    fields: [...(base.fields ?? []), ...integrityFields(ctx).filter((f) => !have.has((f as { name: string }).name))],
+  }
+}

@@ -1,0 +1,46 @@
+import type { CollectionConfig } from 'payload'
+import type { PluginContext } from '../src/context.js'
+import { never, readRecords } from '../access/records.js'
+
+/** The register of documentation and content: written only by the workflow, never changed. */
+export function registerCollection(ctx: PluginContext): CollectionConfig {
+  return {
+    slug: ctx.slugs.register,
+    labels: {
+      singular: { id: 'Register', en: 'Register entry' },
+      plural: { id: 'Register Dokumentasi dan Konten', en: 'Register' },
+    },
+    admin: {
+      useAsTitle: 'number',
+      defaultColumns: ['number', 'kind', 'summary', 'at', 'actor'],
+      group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
+    },
+    defaultSort: '-chainIndex',
+    access: { read: readRecords, create: never, update: never, delete: never },
+    fields: [
+      { name: 'number', type: 'text', required: true, unique: true, label: { id: 'Nomor Register', en: 'Number' } },
+      {
+        name: 'kind',
+        type: 'select',
+        required: true,
+        options: [
+          { value: 'documentation', label: { id: 'Dokumentasi', en: 'Documentation' } },
+          { value: 'content', label: { id: 'Konten (diunggah)', en: 'Content (published)' } },
+        ],
+        label: { id: 'Jenis', en: 'Kind' },
+      },
+      { name: 'submission', type: 'relationship', relationTo: ctx.slugs.submissions, required: true, index: true },
+      { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      { name: 'actor', type: 'relationship', relationTo: ctx.slugs.users },
+      { name: 'summary', type: 'text', label: { id: 'Ringkasan', en: 'Summary' } },
+      { name: 'contentHash', type: 'text', required: true },
+      { name: 'previousHash', type: 'text', required: true },
+      { name: 'hash', type: 'text', required: true, unique: true },
+      { name: 'year', type: 'number', required: true, index: true, admin: { hidden: true } },
+      { name: 'sequence', type: 'number', required: true, admin: { hidden: true } },
+      { name: 'chainIndex', type: 'number', required: true, unique: true, admin: { hidden: true } },
+      { name: 'submissionOwner', type: 'relationship', relationTo: ctx.slugs.users, index: true, admin: { hidden: true } },
+    ],
+    indexes: [{ fields: ['year', 'sequence'], unique: true }],
+  }
+}

@@ -1,0 +1,150 @@
+import type { CollectionConfig, TextareaFieldValidation } from 'payload'
+import type { PluginContext } from '../src/context.js'
+import { countCharacters } from '../src/workflow/content.js'
+import { STATUSES } from '../src/workflow/model.js'
+import { statusLabels } from '../src/translations.js'
+import {
+  createSubmissions,
+  deleteSubmissions,
+  nobody,
+  readSubmissions,
+  signedInOnly,
+  updateSubmissions,
+} from '../access/submissions.js'
+import { computeOverdue, deriveWorkflowFields, guardServerFields, publicFieldsOnly } from '../hooks/submissions.js'
+import { message } from '../hooks/errors.js'
+
+const serverSet = { create: nobody, update: nobody, read: signedInOnly }
+
+export function submissionsCollection(ctx: PluginContext): CollectionConfig {
+  const { captionMaxLength } = ctx.options
+  const validateCaption: TextareaFieldValidation = (value, { req }) => {
+    const actual = countCharacters(value)
+    return actual <= captionMaxLength ? true : message(req, 'captionTooLong', { max: captionMaxLength, actual })
+  }
+  return {
+    slug: ctx.slugs.submissions,
+    labels: {
+      singular: { id: 'Pengajuan Konten', en: 'Submission' },
+      plural: { id: 'Pengajuan Konten', en: 'Submissions' },
+    },
+    admin: {
+      useAsTitle: 'title',
+      defaultColumns: ['title', 'status', 'activityDate', 'registerNumber', 'dueAt'],
+      group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
+    },
+    access: {
+      read: readSubmissions,
+      create: createSubmissions,
+      update: updateSubmissions,
+      delete: deleteSubmissions,
+    },
+    hooks: {
+      beforeOperation: [guardServerFields],
+      beforeChange: [deriveWorkflowFields(ctx)],
+      afterRead: [publicFieldsOnly],
+    },
+    fields: [
+      { name: 'title', type: 'text', required: true, label: { id: 'Judul kegiatan', en: 'Title' } },
+      {
+        name: 'activityDate',
+        type: 'date',
+        required: true,
+        index: true,
+        label: { id: 'Tanggal kegiatan (H)', en: 'Activity date (H)' },
+        admin: { date: { pickerAppearance: 'dayOnly' } },
+      },
+      { name: 'location', type: 'text', label: { id: 'Tempat', en: 'Location' } },
+      { name: 'narrative', type: 'richText', label: { id: 'Narasi berita', en: 'News narrative' } },
+      {
+        name: 'caption',
+        type: 'textarea',
+        label: { id: 'Caption', en: 'Caption' },
+        validate: validateCaption,
+        admin: { description: { id: `Maksimal ${captionMaxLength} karakter.`, en: `At most ${captionMaxLength} characters.` } },
+      },
+      {
+        name: 'photos',
+        type: 'upload',
+        relationTo: ctx.slugs.media,
+        hasMany: true,
+        label: { id: 'Foto', en: 'Photos' },
+        filterOptions: { mimeType: { contains: 'image' } },
+        admin: { description: { id: `Minimal ${ctx.options.minPhotos} foto.`, en: `At least ${ctx.options.minPhotos} photos.` } },
+      },
+      {
+        name: 'videos',
+        type: 'upload',
+        relationTo: ctx.slugs.media,
+        hasMany: true,
+        label: { id: 'Video', en: 'Videos' },
+        filterOptions: { mimeType: { contains: 'video' } },
+      },
+      {
+        name: 'status',
+        type: 'select',
+        defaultValue: 'draft',
+        index: true,
+        options: STATUSES.map((value) => ({ value, label: statusLabels[value] })),
+        access: serverSet,
+        label: { id: 'Status', en: 'Status' },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'registerNumber',
+        type: 'text',
+        index: true,
+        access: { create: nobody, update: nobody },
+        label: { id: 'Nomor Register', en: 'Register number' },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'submittedAt',
+        type: 'date',
+        access: serverSet,
+        label: { id: 'Diserahkan pada', en: 'Submitted at' },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
+        name: 'dueAt',
+        type: 'date',
+        index: true,
+        access: serverSet,
+        label: { id: 'Batas waktu tahap ini', en: 'Due at (current step)' },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
+        name: 'overdue',
+        type: 'checkbox',
+        virtual: true,
+        access: serverSet,
+        label: { id: 'Lewat batas waktu', en: 'Overdue' },
+        hooks: { afterRead: [computeOverdue] },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'publishedAt',
+        type: 'date',
+        access: { create: nobody, update: nobody },
+        label: { id: 'Diunggah pada', en: 'Published at' },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
+        name: 'statusChangedAt',
+        type: 'date',
+        access: serverSet,
+        label: { id: 'Status berubah pada', en: 'Status changed at' },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+      },
+      {
+        name: 'createdBy',
+        type: 'relationship',
+        relationTo: ctx.slugs.users,
+        index: true,
+        access: serverSet,
+        label: { id: 'Dibuat oleh', en: 'Created by' },
+        admin: { position: 'sidebar', readOnly: true },
+      },
+    ],
+  }
+}

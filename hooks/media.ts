@@ -1,0 +1,43 @@
+import { createHash } from 'node:crypto'
+import sharp from 'sharp'
+import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import { badRequest } from './errors.js'
+
+const HASH_KEY = 'sopMedsosFileSha256'
+
+/**
+ * Every uploaded image is decoded (not trusted by extension or MIME header) and
+ * re-encoded without metadata, so EXIF location data never reaches storage; the
+ * SHA-256 of the stored bytes goes into the content hash of reviews.
+ */
+export const decodeAndStripImage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const file = req.file
+  if (!file?.data) return args
+  if (file.mimetype?.startsWith('image/')) {
+    try {
+      const image = sharp(file.data, { failOn: 'error' })
+      const { format } = await image.metadata()
+      // rotate() applies the EXIF orientation before the metadata is dropped.
+      let pipeline = image.rotate().keepIccProfile()
+      if (format === 'jpeg') pipeline = pipeline.jpeg({ quality: 90, mozjpeg: false })
+      else if (format === 'webp') pipeline = pipeline.webp({ quality: 90 })
+      else if (format === 'png') pipeline = pipeline.png()
+      else throw new Error(`unsupported image format ${format}`)
+      const data = await pipeline.toBuffer()
+      file.data = data
+      file.size = data.length
+    } catch {
+      throw badRequest(req, 'notAnImage', { filename: file.name })
+    }
+  }
+  req.context[HASH_KEY] = createHash('sha256').update(file.data).digest('hex')
+  return args
+}
+
+export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, req }) => {
+  const hash = req.context[HASH_KEY]
+  if (typeof hash === 'string') data.sha256 = hash
+  if (operation === 'create' && req.user) data.uploadedBy = req.user.id
+  return data
+}

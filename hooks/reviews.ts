@@ -1,0 +1,183 @@
+/**
+ * Creating a review is how a workflow action is taken. beforeChange decides (state
+ * table, roles, separation of duties, SOP rules) under a row lock on the submission;
+ * afterChange advances the submission and appends the register, in the same transaction.
+ */
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { checkSubmissionRules, contentHash, type MediaFacts, type RuleBroken } from '../src/workflow/content.js'
+import { isAction, isStatus, type Status } from '../src/workflow/model.js'
+import { decide, type Stage } from '../src/workflow/table.js'
+import { rolesOf } from '../access/roles.js'
+import { actionLabels, roleLabels, statusLabels } from '../src/translations.js'
+import { badRequest, forbidden, message, notFound } from './errors.js'
+import { lockDocument } from './locks.js'
+import { appendRegisterEntry } from './register.js'
+
+const idOf = (value: unknown): string | number | null => {
+  if (value == null) return null
+  if (typeof value === 'object' && 'id' in (value as object)) return (value as { id: string | number }).id
+  return value as string | number
+}
+
+const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' ? 'en' : 'id')
+
+function mediaFacts(list: unknown): MediaFacts[] {
+  if (!Array.isArray(list)) return []
+  return list.map((item) =>
+    item && typeof item === 'object'
+      ? {
+          id: (item as { id: string | number }).id,
+          mimeType: (item as { mimeType?: string }).mimeType ?? null,
+          sha256: (item as { sha256?: string }).sha256 ?? null,
+        }
+      : { id: item as string | number, mimeType: null, sha256: null },
+  )
+}
+
+function describeRule(req: PayloadRequest, broken: RuleBroken): string {
+  switch (broken.rule) {
+    case 'minPhotos':
+      return message(req, 'ruleMinPhotos', { min: broken.min, actual: broken.actual })
+    case 'photosNotImages':
+      return message(req, 'rulePhotosNotImages', { ids: broken.ids.join(', ') })
+    case 'captionTooLong':
+      return message(req, 'ruleCaptionTooLong', { max: broken.max, actual: broken.actual })
+    case 'narrativeRequired':
+      return message(req, 'ruleNarrativeRequired')
+    case 'captionRequired':
+      return message(req, 'ruleCaptionRequired')
+    case 'titleRequired':
+      return message(req, 'ruleTitleRequired')
+  }
+}
+
+/** Loads a submission with its media, as the workflow sees it (inside the transaction). */
+export async function loadSubmission(req: PayloadRequest, ctx: PluginContext, id: string | number) {
+  const doc = await req.payload.findByID({
+    collection: ctx.slugs.submissions,
+    id,
+    depth: 1,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+    context: { [WORKFLOW_CONTEXT]: true },
+  })
+  if (!doc) return null
+  const record = doc as unknown as Record<string, unknown>
+  const content = {
+    title: record.title as string | null,
+    narrative: record.narrative,
+    caption: record.caption as string | null,
+    photos: mediaFacts(record.photos),
+    videos: mediaFacts(record.videos),
+  }
+  return { doc: record, content }
+}
+
+export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHook {
+  return async ({ data, operation, req }) => {
+    if (operation !== 'create') return data
+    const user = req.user
+    if (!user) throw forbidden(req, 'forbiddenRole', { action: String(data.action), role: '-' })
+    if (!isAction(data.action)) throw badRequest(req, 'unknownAction', { action: String(data.action) })
+    const action = data.action
+    const submissionId = idOf(data.submission)
+    if (submissionId == null) throw notFound(req, 'submissionNotFound')
+
+    await lockDocument(req, ctx.slugs.submissions, submissionId)
+    const loaded = await loadSubmission(req, ctx, submissionId)
+    if (!loaded) throw notFound(req, 'submissionNotFound')
+    const status = loaded.doc.status as Status
+    if (!isStatus(status)) throw forbidden(req, 'forbiddenStatus', { action, status: String(status) })
+
+    const prior = await req.payload.find({
+      collection: ctx.slugs.reviews,
+      where: { and: [{ submission: { equals: submissionId } }, { actor: { equals: user.id } }] },
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const priorStages = [...new Set(prior.docs.map((r) => (r as { stage?: Stage }).stage).filter(Boolean))] as Stage[]
+    const ownerId = idOf(loaded.doc.createdBy)
+    const decision = decide(ctx.workflow, { id: user.id, roles: rolesOf(user) }, action, { status, ownerId, priorStages })
+    const l = lang(req)
+    if (!decision.ok) {
+      switch (decision.reason) {
+        case 'status':
+          throw forbidden(req, 'forbiddenStatus', { action: actionLabels[action][l], status: statusLabels[status][l] })
+        case 'role':
+          throw forbidden(req, 'forbiddenRole', { action: actionLabels[action][l], role: roleLabels[decision.role][l] })
+        case 'owner':
+          throw forbidden(req, 'forbiddenOwner')
+        case 'ownContent':
+          throw forbidden(req, 'forbiddenOwnContent')
+        case 'separation':
+          throw forbidden(req, 'forbiddenSeparation', { stage: roleLabels[decision.stage][l] })
+      }
+    }
+    const transition = decision.transition
+    const note = typeof data.note === 'string' ? data.note.trim() : ''
+    if (transition.noteRequired && !note) throw badRequest(req, 'noteRequired', { action: actionLabels[action][l] })
+
+    if (action === 'submit') {
+      const broken = checkSubmissionRules(loaded.content, ctx.options)
+      if (broken.length) {
+        throw badRequest(req, 'rulesBroken', { rules: broken.map((b) => describeRule(req, b)).join('; ') })
+      }
+    }
+
+    const actor = user as unknown as { id: string | number; name?: string; jabatan?: string; nip?: string }
+    return {
+      ...data,
+      submission: submissionId,
+      note: note || null,
+      actor: actor.id,
+      actorName: actor.name ?? null,
+      actorJabatan: actor.jabatan ?? null,
+      actorNip: actor.nip ?? null,
+      stage: transition.role,
+      fromStatus: status,
+      toStatus: transition.to,
+      contentHash: contentHash(loaded.content),
+      submissionOwner: ownerId,
+    }
+  }
+}
+
+export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook {
+  return async ({ doc, operation, req }) => {
+    if (operation !== 'create') return doc
+    const submissionId = idOf(doc.submission)!
+    const now = new Date().toISOString()
+    const loaded = await loadSubmission(req, ctx, submissionId)
+    if (!loaded) throw notFound(req, 'submissionNotFound')
+    const update: Record<string, unknown> = { status: doc.toStatus, statusChangedAt: now }
+    if (doc.action === 'submit') {
+      update.submittedAt = now
+      if (!loaded.doc.registerNumber) {
+        const entry = await appendRegisterEntry(req, ctx, {
+          kind: 'documentation',
+          submissionId,
+          ownerId: idOf(loaded.doc.createdBy),
+          actorId: idOf(doc.actor),
+          summary: String(loaded.doc.title ?? ''),
+          contentHash: String(doc.contentHash),
+        })
+        update.registerNumber = entry.number
+      }
+    }
+    await req.payload.update({
+      collection: ctx.slugs.submissions,
+      id: submissionId,
+      data: update,
+      depth: 0,
+      overrideAccess: true,
+      req,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })
+    return doc
+  }
+}

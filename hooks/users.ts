@@ -1,0 +1,12 @@
+import type { CollectionBeforeChangeHook } from 'payload'
+
+/** The very first account (Payload's create-first-user screen) becomes the admin. */
+export function firstUserIsAdmin(usersSlug: string): CollectionBeforeChangeHook {
+  return async ({ data, operation, req }) => {
+    if (operation !== 'create') return data
+    const { totalDocs } = await req.payload.count({ collection: usersSlug, overrideAccess: true, req })
+    if (totalDocs === 0) data.roles = ['admin']
+    return data
+  }
+}
+

@@ -1,0 +1,27 @@
+import type { ResolvedOptions } from './options.js'
+import { buildWorkflow, type Workflow } from './workflow/table.js'
+
+/** Collection slugs fixed by the public contract. */
+export const SLUGS = {
+  submissions: 'submissions',
+  reviews: 'reviews',
+  register: 'register',
+} as const
+
+/** What every collection, hook and access function of the plugin is built from. */
+export interface PluginContext {
+  options: ResolvedOptions
+  workflow: Workflow
+  slugs: typeof SLUGS & { users: string; media: string }
+}
+
+export function createContext(options: ResolvedOptions): PluginContext {
+  return {
+    options,
+    workflow: buildWorkflow(options.stages),
+    slugs: { ...SLUGS, users: options.usersCollection, media: options.mediaCollection },
+  }
+}
+
+/** Set on Local API calls the workflow itself makes, so guards let them through. */
+export const WORKFLOW_CONTEXT = 'sopMedsosWorkflow'

@@ -1,0 +1,99 @@
+/**
+ * First start of the demo app: one user per role (passwords printed) and a few
+ * submissions in different statuses, driven through the real workflow (reviews).
+ */
+import type { Payload, PayloadRequest } from 'payload'
+import { makeJpeg } from './demoImages.js'
+
+export const DEMO_PASSWORD = 'demo12345'
+
+export const DEMO_USERS = [
+  { email: 'admin@lamandaukab.go.id', name: 'Admin Sistem', roles: ['admin'], jabatan: 'Pranata Komputer' },
+  { email: 'pelaksana@lamandaukab.go.id', name: 'Rina Pelaksana', roles: ['tim-pelaksana'], jabatan: 'Pranata Humas' },
+  { email: 'pertimbangan@lamandaukab.go.id', name: 'Budi Pertimbangan', roles: ['tim-pertimbangan'], jabatan: 'Analis Informasi' },
+  { email: 'ketua.ppid@lamandaukab.go.id', name: 'Sari Ketua PPID', roles: ['ketua-ppid'], jabatan: 'Kepala Bidang IKP', nip: '197805122005012003' },
+  { email: 'atasan.ppid@lamandaukab.go.id', name: 'Agus Atasan PPID', roles: ['atasan-ppid'], jabatan: 'Kepala Dinas Kominfostandi', nip: '197001011995031001' },
+  { email: 'admin.medsos@lamandaukab.go.id', name: 'Dewi Admin Medsos', roles: ['admin-medsos'], jabatan: 'Pengelola Media Sosial' },
+] as const
+
+const paragraph = (text: string) => ({
+  root: {
+    type: 'root',
+    version: 1,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    children: [
+      {
+        type: 'paragraph',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
+        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
+      },
+    ],
+  },
+})
+
+export async function seedDemo(payload: Payload): Promise<void> {
+  const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
+  if (totalDocs > 0) return
+  const users: Record<string, { id: number | string }> = {}
+  for (const u of DEMO_USERS) {
+    users[u.roles[0]] = await payload.create({
+      collection: 'users',
+      data: { ...u, roles: [...u.roles], password: DEMO_PASSWORD } as never,
+      overrideAccess: true,
+    })
+  }
+  const as = (role: string) => ({ user: { ...users[role], collection: 'users' } }) as unknown as Partial<PayloadRequest>
+  const photos = []
+  for (let i = 0; i < 4; i++) {
+    const data = await makeJpeg(`Foto ${i + 1}`, i * 80)
+    photos.push(
+      await payload.create({
+        collection: 'media',
+        data: { alt: `Dokumentasi kegiatan, foto ${i + 1}` } as never,
+        file: { data, mimetype: 'image/jpeg', name: `demo-${i + 1}.jpg`, size: data.length },
+        user: users['tim-pelaksana'],
+        overrideAccess: false,
+      } as never),
+    )
+  }
+  const today = new Date()
+  const plan: { title: string; steps: [string, string, string?][] }[] = [
+    { title: 'Rapat koordinasi penanganan stunting', steps: [] },
+    { title: 'Penyerahan bantuan bibit karet di Kecamatan Bulik', steps: [['submit', 'tim-pelaksana']] },
+    { title: 'Sosialisasi keterbukaan informasi publik', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan']] },
+    { title: 'Peresmian jembatan Desa Kujan', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid']] },
+    { title: 'Festival budaya Babukung', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid'], ['approve', 'atasan-ppid']] },
+    { title: 'Gotong royong bersih sungai Lamandau', steps: [['submit', 'tim-pelaksana'], ['reject', 'tim-pertimbangan', 'Foto kurang jelas; mohon ganti foto ke-3 dan perbaiki caption.']] },
+  ]
+  for (const item of plan) {
+    const submission = await payload.create({
+      collection: 'submissions',
+      data: {
+        title: item.title,
+        activityDate: today.toISOString(),
+        location: 'Nanga Bulik, Kabupaten Lamandau',
+        narrative: paragraph(`${item.title}. Kegiatan ini dihadiri oleh perangkat daerah dan masyarakat setempat.`),
+        caption: `${item.title} #LamandauBangkit`,
+        photos: photos.map((p) => p.id),
+      } as never,
+      ...as('tim-pelaksana'),
+      overrideAccess: false,
+    })
+    for (const [action, role, note] of item.steps) {
+      await payload.create({
+        collection: 'reviews',
+        data: { submission: submission.id, action, note } as never,
+        ...as(role),
+        overrideAccess: false,
+      })
+    }
+  }
+  const lines = DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`)
+  payload.logger.info(`Demo users created (role, email, password):\n${lines.join('\n')}`)
+}

@@ -1,0 +1,56 @@
+/**
+ * sopMedsosPlugin: the social media upload SOP of an Indonesian PPID office as a
+ * Payload plugin. `(options) => (config) => config`; options are checked once, here.
+ */
+import type { CollectionConfig, Config } from 'payload'
+import { deepMergeSimple } from 'payload/shared'
+import { createContext } from './context.js'
+import { parseOptions, type SopMedsosOptions } from './options.js'
+import { translations } from './translations.js'
+import { submissionsCollection } from '../collections/submissions.js'
+import { reviewsCollection } from '../collections/reviews.js'
+import { registerCollection } from '../collections/register.js'
+import { withStaffUsers } from '../collections/users.js'
+import { withCheckedMedia } from '../collections/media.js'
+
+export type { SopMedsosOptions } from './options.js'
+export { parseOptions } from './options.js'
+export { SLUGS } from './context.js'
+
+export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
+  const options = parseOptions(input)
+  const ctx = createContext(options)
+  return (config: Config): Config => {
+    const collections = [...(config.collections ?? [])]
+    const take = (slug: string): CollectionConfig | undefined => {
+      const index = collections.findIndex((c) => c.slug === slug)
+      return index < 0 ? undefined : collections.splice(index, 1)[0]
+    }
+    for (const slug of [ctx.slugs.submissions, ctx.slugs.reviews, ctx.slugs.register]) {
+      if (collections.some((c) => c.slug === slug)) {
+        throw new Error(`sopMedsosPlugin: the config already has a collection "${slug}", a slug this plugin owns`)
+      }
+    }
+    const users = withStaffUsers(ctx, take(ctx.slugs.users))
+    const media = withCheckedMedia(ctx, take(ctx.slugs.media))
+    return {
+      ...config,
+      admin: { ...config.admin, user: config.admin?.user ?? users.slug },
+      collections: [
+        users,
+        media,
+        ...collections,
+        submissionsCollection(ctx),
+        reviewsCollection(ctx),
+        registerCollection(ctx),
+      ],
+      i18n: {
+        ...config.i18n,
+        translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
+      },
+      custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow } },
+    }
+  }
+}
+
+export default sopMedsosPlugin

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+import { APPROVER_STAGES, type ApproverStage } from './workflow/model.js'
+import { stagesProblem } from './workflow/table.js'
+import { DEFAULT_REGISTER_FORMAT, registerFormatProblem } from './workflow/register.js'
+
+const isTimeZone = (tz: string) => {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: tz })
+    return true
+  } catch {
+    return false
+  }
+}
+
+export const optionsSchema = z
+  .object({
+    /** Approver stages in SOP order; ketua-ppid and/or atasan-ppid may be dropped ("dan/atau"). */
+    stages: z
+      .array(z.enum(APPROVER_STAGES))
+      .default([...APPROVER_STAGES])
+      .superRefine((stages, ctx) => {
+        const problem = stagesProblem(stages)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      }),
+    minPhotos: z.number().int().min(1).max(100).default(4),
+    captionMaxLength: z.number().int().min(1).max(10000).default(200),
+    timeZone: z
+      .string()
+      .refine(isTimeZone, { message: 'must be an IANA time zone such as "Asia/Jakarta"' })
+      .default('Asia/Jakarta'),
+    /** Tokens: {seq} / {seq:N}, {month}, {monthRoman}, {year}. */
+    registerNumberFormat: z
+      .string()
+      .superRefine((format, ctx) => {
+        const problem = registerFormatProblem(format)
+        if (problem) ctx.addIssue({ code: 'custom', message: problem })
+      })
+      .default(DEFAULT_REGISTER_FORMAT),
+    /** Slug of the auth collection holding staff; created when the config has none. */
+    usersCollection: z.string().min(1).default('users'),
+    /** Slug of the upload collection holding photos and videos; created when the config has none. */
+    mediaCollection: z.string().min(1).default('media'),
+    /** Where the plugin's own media collection stores files (when it creates it). */
+    mediaDir: z.string().min(1).optional(),
+  })
+  .strict()
+
+export type SopMedsosOptions = z.input<typeof optionsSchema>
+export type ResolvedOptions = z.output<typeof optionsSchema> & { stages: ApproverStage[] }
+
+export function parseOptions(input: unknown): ResolvedOptions {
+  const result = optionsSchema.safeParse(input ?? {})
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const name = issue.path.length ? issue.path.join('.') : '(options)'
+      return `  - option "${name}": ${issue.message}`
+    })
+    throw new Error(`sopMedsosPlugin: invalid options\n${lines.join('\n')}`)
+  }
+  return result.data as ResolvedOptions
+}

@@ -1,0 +1,6 @@
+export * from './model.js'
+export * from './table.js'
+export * from './deadlines.js'
+export * from './register.js'
+export * from './content.js'
+export { canonicalJson } from './canonical.js'

@@ -1,0 +1,157 @@
+/**
+ * The SOP as one declarative state table. Access control, validation, the admin and
+ * the tests all read what `buildWorkflow` returns; nothing else encodes the flow.
+ */
+import {
+  APPROVER_STAGES,
+  type Action,
+  type ApproverStage,
+  type Role,
+  type Status,
+} from './model.js'
+
+/** Who acts in a transition: the submitting field team or one approver stage. */
+export type Stage = 'tim-pelaksana' | ApproverStage
+
+export interface Transition {
+  action: Action
+  /** The role that takes this action; also its stage for separation of duties. */
+  role: Stage
+  from: Status
+  to: Status
+  /** A written response (tanggapan tertulis) is required. */
+  noteRequired: boolean
+  /** Only the submission's creator may take it. */
+  ownerOnly: boolean
+}
+
+export interface Workflow {
+  stages: ApproverStage[]
+  transitions: Transition[]
+}
+
+/** The status an approver stage leaves a submission in when it passes it on. */
+const PASSED_STATUS: Record<ApproverStage, Status> = {
+  'tim-pertimbangan': 'accepted',
+  'ketua-ppid': 'verified',
+  'atasan-ppid': 'approved',
+}
+const POSITIVE_ACTION: Record<ApproverStage, Action> = {
+  'tim-pertimbangan': 'accept',
+  'ketua-ppid': 'verify',
+  'atasan-ppid': 'approve',
+}
+/** Negative actions of each stage, with the status they lead to. */
+const NEGATIVE_ACTIONS: Record<ApproverStage, { action: Action; to: Status }[]> = {
+  'tim-pertimbangan': [{ action: 'reject', to: 'returned' }],
+  'ketua-ppid': [{ action: 'return', to: 'returned' }],
+  'atasan-ppid': [
+    { action: 'return', to: 'returned' },
+    { action: 'decline', to: 'declined' },
+  ],
+}
+
+/** Returns a reason when the stage list is not usable, else null. */
+export function stagesProblem(stages: readonly string[]): string | null {
+  if (stages.length === 0) return 'must contain at least "tim-pertimbangan"'
+  if (stages[0] !== 'tim-pertimbangan') return 'must start with "tim-pertimbangan" (SOP step 2 is not optional)'
+  let last = -1
+  for (const stage of stages) {
+    const index = (APPROVER_STAGES as readonly string[]).indexOf(stage)
+    if (index < 0) return `unknown stage "${stage}"`
+    if (index <= last) return 'stages must be unique and in SOP order: tim-pertimbangan, ketua-ppid, atasan-ppid'
+    last = index
+  }
+  return null
+}
+
+export function buildWorkflow(stages: readonly ApproverStage[] = APPROVER_STAGES): Workflow {
+  const problem = stagesProblem(stages)
+  if (problem) throw new Error(`stages ${problem}`)
+  const transitions: Transition[] = []
+  for (const from of ['draft', 'returned'] as Status[]) {
+    transitions.push({ action: 'submit', role: 'tim-pelaksana', from, to: 'submitted', noteRequired: false, ownerOnly: true })
+  }
+  let entry: Status = 'submitted'
+  stages.forEach((stage, index) => {
+    const last = index === stages.length - 1
+    const passed = last ? 'approved' : PASSED_STATUS[stage]
+    transitions.push({ action: POSITIVE_ACTION[stage], role: stage, from: entry, to: passed, noteRequired: false, ownerOnly: false })
+    for (const negative of NEGATIVE_ACTIONS[stage]) {
+      transitions.push({ action: negative.action, role: stage, from: entry, to: negative.to, noteRequired: true, ownerOnly: false })
+    }
+    entry = passed
+  })
+  return { stages: [...stages], transitions }
+}
+
+export function findTransition(workflow: Workflow, action: Action, from: Status): Transition | undefined {
+  return workflow.transitions.find((t) => t.action === action && t.from === from)
+}
+
+export interface Actor {
+  id: string | number
+  roles: readonly Role[]
+}
+
+export interface ActionContext {
+  status: Status
+  /** The user who created the submission. */
+  ownerId: string | number | null | undefined
+  /** Stages in which this actor already acted on this submission. */
+  priorStages: readonly Stage[]
+}
+
+export type Refusal =
+  | { reason: 'status' }
+  | { reason: 'role'; role: Stage }
+  | { reason: 'owner' }
+  | { reason: 'ownContent' }
+  | { reason: 'separation'; stage: Stage }
+
+export type Decision = { ok: true; transition: Transition } | ({ ok: false } & Refusal)
+
+const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
+
+/** May this actor take this action on a submission in this state? */
+export function decide(workflow: Workflow, actor: Actor, action: Action, context: ActionContext): Decision {
+  const transition = findTransition(workflow, action, context.status)
+  if (!transition) return { ok: false, reason: 'status' }
+  if (!actor.roles.includes(transition.role)) return { ok: false, reason: 'role', role: transition.role }
+  const isOwner = sameId(actor.id, context.ownerId)
+  if (transition.ownerOnly && !isOwner) return { ok: false, reason: 'owner' }
+  // Separation of duties: the submitter never approves their own content, and one
+  // person never acts in two different stages of the same submission.
+  if (isOwner && transition.role !== 'tim-pelaksana') return { ok: false, reason: 'ownContent' }
+  const otherStage = context.priorStages.find((stage) => stage !== transition.role)
+  if (otherStage) return { ok: false, reason: 'separation', stage: otherStage }
+  return { ok: true, transition }
+}
+
+/** The actions this actor may take now: what the admin shows as buttons. */
+export function allowedActions(workflow: Workflow, actor: Actor, context: ActionContext): Transition[] {
+  const result: Transition[] = []
+  for (const t of workflow.transitions) {
+    if (t.from !== context.status) continue
+    const decision = decide(workflow, actor, t.action, context)
+    if (decision.ok) result.push(t)
+  }
+  return result
+}
+
+/** The roles whose queue a submission in this status sits in. */
+export function waitingOn(workflow: Workflow, status: Status): Stage[] {
+  return [...new Set(workflow.transitions.filter((t) => t.from === status).map((t) => t.role))]
+}
+
+/** Every status a submission can be in under this workflow (for docs and tests). */
+export function reachableStatuses(workflow: Workflow): Status[] {
+  const seen = new Set<Status>(['draft'])
+  for (const t of workflow.transitions) {
+    seen.add(t.from)
+    seen.add(t.to)
+  }
+  return [...seen]
+}
+
+export type { Role }
