@@ -103,9 +103,13 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
 export const computeOverdue: FieldHook = ({ siblingData }) =>
   isOverdue((siblingData as { dueAt?: string | null })?.dueAt ?? null)
 
-/** Anonymous readers see public fields only (CONTRACT), whatever the query asked for. */
+/**
+ * Anonymous REST/GraphQL readers see public fields only (CONTRACT), whatever the query
+ * asked for; field access already hides ours, this also drops Payload's own timestamps.
+ * Trusted server code (Local API) is left alone.
+ */
 export const publicFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => {
-  if (req.user) return doc
+  if (req.user || req.payloadAPI === 'local') return doc
   const out: Record<string, unknown> = {}
   for (const key of PUBLIC_FIELDS) if (key in doc) out[key] = doc[key]
   return out

@@ -1,0 +1,26 @@
+// Starts one real PostgreSQL for the whole run (embedded, data under .data/test-postgres),
+// unless TEST_DATABASE_URI or DATABASE_URI points at a server. Each test file then
+// creates its own database on it.
+import type { TestProject } from 'vitest/node'
+// @ts-expect-error plain ESM helper shared with the dev scripts
+import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs'
+
+export default async function setup(project: TestProject) {
+  let adminUri = process.env.TEST_DATABASE_URI ?? process.env.DATABASE_URI
+  let stop = async () => {}
+  if (!adminUri) {
+    const db = await startEmbeddedPostgres({ dir: '.data/test-postgres', port: Number(process.env.TEST_PG_PORT ?? 54329), database: 'postgres' })
+    adminUri = db.uri as string
+    stop = db.stop
+  }
+  project.provide('adminDatabaseUri', adminUri)
+  return async () => {
+    await stop()
+  }
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    adminDatabaseUri: string
+  }
+}
