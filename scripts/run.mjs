@@ -7,8 +7,8 @@ import { startEmbeddedPostgres } from './embedded-postgres.mjs'
 const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320)
 const [command, ...rest] = process.argv.slice(2)
 const commands = {
-  dev: ['next', ['dev', ...rest]],
-  build: ['next', ['build', ...rest]],
+  dev: ['next', ['dev', '--webpack', ...rest]],
+  build: ['next', ['build', '--webpack', ...rest]],
   start: ['next', ['start', ...rest]],
   payload: ['payload', rest],
 }
