@@ -48,6 +48,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         ...config.i18n,
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
+      loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
       custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow } },
     }
   }

@@ -21,6 +21,7 @@ export interface AppConfigInput {
   poolMax?: number
   onInit?: Config['onInit']
   serverURL?: string
+  logLevel?: 'debug' | 'info' | 'warn' | 'error'
 }
 
 export function resolveSecret(): string {
@@ -55,6 +56,7 @@ export function appConfig(input: AppConfigInput) {
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
     plugins: [sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin })],
     onInit: input.onInit,
+    logger: input.logLevel ? { options: { level: input.logLevel } } : undefined,
     telemetry: false,
   })
 }
