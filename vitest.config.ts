@@ -9,6 +9,7 @@ export default defineConfig({
     maxWorkers: 2,
     testTimeout: 60_000,
     hookTimeout: 180_000,
-    env: { NODE_ENV: 'test' },
+    // Several apps (databases) per file: push each one's schema, not only the first.
+    env: { NODE_ENV: 'test', PAYLOAD_FORCE_DRIZZLE_PUSH: 'true' },
   },
 })

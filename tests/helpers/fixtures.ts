@@ -39,9 +39,10 @@ export async function createPeople(app: TestApp, actors: readonly ActorName[] = 
       data: { email, password: PASSWORD, name: `User ${actor}`, jabatan: `Jabatan ${actor}`, roles } as never,
       overrideAccess: true,
     })
-    const login = await app.rest('POST', 'users/login', { json: { email, password: PASSWORD } })
-    if (login.status !== 200) throw new Error(`login failed for ${email}: ${JSON.stringify(login.body)}`)
-    people[actor] = { id: user.id as number, email, roles, token: login.body.token }
+    // Local API login issues the same JWT as POST /api/users/login (tested in access.test.ts);
+    // it also works for apps that are not the process's default Payload instance.
+    const login = await app.payload.login({ collection: 'users', data: { email, password: PASSWORD } })
+    people[actor] = { id: user.id as number, email, roles, token: login.token! }
   }
   return people
 }
