@@ -41,22 +41,27 @@ export function formatRegisterNumber(format: string, sequence: number, at: Date,
 export interface RegisterEntryContent {
   number: string
   kind: string
-  submission: string | number
+  /** An id, or the related document when read with depth. */
+  submission: string | number | { id: string | number }
   at: string
-  actor: string | number | null
+  actor: string | number | { id: string | number } | null
   summary: string
   contentHash: string
   previousHash: string
 }
+
+type Ref = string | number | { id: string | number } | null | undefined
+const refId = (value: Ref): string | null =>
+  value == null ? null : typeof value === 'object' ? String(value.id) : String(value)
 
 /** The hash of an entry covers all its content and the previous entry's hash. */
 export function registerEntryHash(entry: RegisterEntryContent): string {
   const content = {
     number: entry.number,
     kind: entry.kind,
-    submission: String(entry.submission),
+    submission: refId(entry.submission as Ref),
     at: new Date(entry.at).toISOString(),
-    actor: entry.actor == null ? null : String(entry.actor),
+    actor: refId(entry.actor as Ref),
     summary: entry.summary,
     contentHash: entry.contentHash,
     previousHash: entry.previousHash,
