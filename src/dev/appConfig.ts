@@ -21,7 +21,7 @@ export interface AppConfigInput {
   poolMax?: number
   onInit?: Config['onInit']
   serverURL?: string
-  logLevel?: 'debug' | 'info' | 'warn' | 'error'
+  logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'fatal'
 }
 
 export function resolveSecret(): string {
