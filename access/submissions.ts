@@ -5,7 +5,7 @@ import { hasRole, isAdmin, readsOffice } from './roles.js'
  * CONTRACT "Who may read and write", submissions row. Logged-in users also read
  * what is published (it is public anyway).
  */
-export const readSubmissions: Access = ({ req: { user } }) => {
+export const readSubmissions: Access = ({ req: { user } }): boolean | Where => {
   if (!user) return { status: { equals: 'published' } }
   if (isAdmin(user)) return true
   const or: Where[] = [{ status: { equals: 'published' } }]
@@ -28,7 +28,7 @@ export const updateSubmissions: Access = ({ req: { user } }) => {
 }
 
 /** Only the owner's never-submitted draft; a submitted submission is part of the record. */
-export const deleteSubmissions: Access = ({ req: { user } }) => {
+export const deleteSubmissions: Access = ({ req: { user } }): boolean | Where => {
   if (!user || !hasRole(user, 'tim-pelaksana')) return false
   return { and: [{ createdBy: { equals: user.id } }, { status: { equals: 'draft' } }] }
 }

@@ -61,10 +61,11 @@ export const guardServerFields: CollectionBeforeOperationHook = async ({ args, o
     if (field) throw forbidden(req, 'forbiddenServerField', { field })
     return args
   }
-  if (args.id === undefined) return args // bulk update: field access strips them
+  const id = (args as { id?: string | number }).id
+  if (id === undefined) return args // bulk update: field access strips them
   const original = await req.payload.findByID({
     collection: 'submissions',
-    id: args.id,
+    id,
     depth: 0,
     overrideAccess: true,
     disableErrors: true,

@@ -2,7 +2,6 @@
 // unless TEST_DATABASE_URI or DATABASE_URI points at a server. Each test file then
 // creates its own database on it.
 import type { TestProject } from 'vitest/node'
-// @ts-expect-error plain ESM helper shared with the dev scripts
 import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs'
 
 export default async function setup(project: TestProject) {

@@ -84,14 +84,14 @@ export async function seedDemo(payload: Payload): Promise<void> {
       } as never,
       ...as('tim-pelaksana'),
       overrideAccess: false,
-    })
+    } as never)
     for (const [action, role, note] of item.steps) {
       await payload.create({
         collection: 'reviews',
         data: { submission: submission.id, action, note } as never,
         ...as(role),
         overrideAccess: false,
-      })
+      } as never)
     }
   }
   const lines = DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`)

@@ -89,7 +89,7 @@ describe.each(['REST', 'GraphQL'] as const)('matrix through %s', (api) => {
     if (cell.allowed) {
       expect(status, errorText).toBe(201)
       expect(after.reviews).toBe(before.reviews + 1)
-      expect(after.row.status).toBe(cell.to)
+      expect(after.row!.status).toBe(cell.to)
     } else {
       expect(status, errorText).toBe(403)
       expect(after).toEqual(before)

@@ -98,7 +98,7 @@ describe('photos', () => {
     const res = await app.rest('POST', 'media', { token: owner.token, form })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const doc = await app.payload.findByID({ collection: 'media', id: res.body.doc.id })
-    const staticDir = app.config.then ? (await app.config).collections.find((c) => c.slug === 'media')!.upload.staticDir : ''
+    const staticDir = ((await app.config).collections.find((c) => c.slug === 'media')!.upload as { staticDir: string }).staticDir
     const stored = fs.readFileSync(path.join(staticDir as string, doc.filename as string))
     const meta = await sharp(stored).metadata()
     expect(meta.exif).toBeUndefined()
