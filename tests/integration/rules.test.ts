@@ -225,3 +225,34 @@ describe('written responses', () => {
     }
   })
 })
+
+describe('separation of duties', () => {
+  it('one person with two approver roles acts in one stage only', async () => {
+    const both = await app.payload.create({
+      collection: 'users',
+      data: { email: 'dua-peran@test.lamandaukab.go.id', password: 'test-password-123', name: 'Dua Peran', roles: ['tim-pertimbangan', 'ketua-ppid'] } as never,
+      overrideAccess: true,
+    })
+    const { token } = await app.payload.login({ collection: 'users', data: { email: 'dua-peran@test.lamandaukab.go.id', password: 'test-password-123' } })
+    const s = await createSubmissionIn(app.payload, owner, 'submitted', photos)
+    expect((await app.rest('POST', 'reviews', { token, json: { submission: s.id, action: 'accept' } })).status).toBe(201)
+    const second = await app.rest('POST', 'reviews', { token, json: { submission: s.id, action: 'verify' } })
+    expect(second.status).toBe(403)
+    expect(second.body.errors[0].message).toContain('pemisahan tugas')
+    expect((await app.rest('POST', 'reviews', { token: people['ketua-ppid'].token, json: { submission: s.id, action: 'verify' } })).status).toBe(201)
+    expect(both.id).toBeDefined()
+  })
+
+  it('the submitter never reviews their own content, whatever roles they hold', async () => {
+    await app.payload.update({ collection: 'users', id: owner.id, data: { roles: ['tim-pelaksana', 'tim-pertimbangan'] } as never, overrideAccess: true })
+    try {
+      const id = await draft({})
+      expect((await submit(id)).status).toBe(201)
+      const res = await app.rest('POST', 'reviews', { token: owner.token, lang: 'en', json: { submission: id, action: 'accept' } })
+      expect(res.status).toBe(403)
+      expect(res.body.errors[0].message).toContain('may not review or approve their own content')
+    } finally {
+      await app.payload.update({ collection: 'users', id: owner.id, data: { roles: ['tim-pelaksana'] } as never, overrideAccess: true })
+    }
+  })
+})
