@@ -4,6 +4,7 @@
  */
 import type { Payload, PayloadRequest } from 'payload'
 import { makeJpeg } from './demoImages.js'
+import { plainRichText as paragraph } from './lexical.js'
 
 export const DEMO_PASSWORD = 'demo12345'
 
@@ -16,26 +17,6 @@ export const DEMO_USERS = [
   { email: 'admin.medsos@lamandaukab.go.id', name: 'Dewi Admin Medsos', roles: ['admin-medsos'], jabatan: 'Pengelola Media Sosial' },
 ] as const
 
-const paragraph = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      },
-    ],
-  },
-})
 
 export async function seedDemo(payload: Payload): Promise<void> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })

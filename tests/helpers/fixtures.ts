@@ -1,6 +1,9 @@
 import type { Payload } from 'payload'
 import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { makeJpeg } from '../../src/dev/demoImages.js'
+import { plainRichText } from '../../src/dev/lexical.js'
+
+export const richText = plainRichText
 import type { Role, Status } from '../../src/workflow/model.js'
 import type { TestApp } from './app.js'
 
@@ -62,27 +65,6 @@ export async function createPhotos(payload: Payload, owner: Person, count: numbe
   }
   return ids
 }
-
-export const richText = (text: string) => ({
-  root: {
-    type: 'root',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
-    children: [
-      {
-        type: 'paragraph',
-        version: 1,
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        textFormat: 0,
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
-      },
-    ],
-  },
-})
 
 export function validContent(photos: number[]) {
   return {
