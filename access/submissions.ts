@@ -1,4 +1,5 @@
 import type { Access, FieldAccess, Where } from 'payload'
+import { contentEditors, type Workflow } from '../src/workflow/table.js'
 import { hasRole, isAdmin, readsOffice } from './roles.js'
 
 /**
@@ -16,15 +17,20 @@ export const readSubmissions: Access = ({ req: { user } }): boolean | Where => {
 
 export const createSubmissions: Access = ({ req: { user } }) => hasRole(user, 'tim-pelaksana')
 
-/** Content changes: the owner in draft or returned; the Ketua PPID (control and correct) in accepted. */
-export const updateSubmissions: Access = ({ req: { user } }) => {
-  if (!user) return false
-  const or: Where[] = []
-  if (hasRole(user, 'tim-pelaksana')) {
-    or.push({ and: [{ createdBy: { equals: user.id } }, { status: { in: ['draft', 'returned'] } }] })
+/** Content changes, as the state table says: the owner where it may submit, the Ketua PPID where it controls. */
+export function updateSubmissions(workflow: Workflow): Access {
+  const editors = contentEditors(workflow)
+  return ({ req: { user } }) => {
+    if (!user) return false
+    const or: Where[] = []
+    if (hasRole(user, 'tim-pelaksana') && editors.owner.length) {
+      or.push({ and: [{ createdBy: { equals: user.id } }, { status: { in: editors.owner } }] })
+    }
+    if (hasRole(user, 'ketua-ppid') && editors['ketua-ppid'].length) {
+      or.push({ status: { in: editors['ketua-ppid'] } })
+    }
+    return or.length ? { or } : false
   }
-  if (hasRole(user, 'ketua-ppid')) or.push({ status: { equals: 'accepted' } })
-  return or.length ? { or } : false
 }
 
 /** Only the owner's never-submitted draft; a submitted submission is part of the record. */

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../src/context.js'
-import { ACTIONS, STATUSES } from '../src/workflow/model.js'
+import { ACTIONS, APPROVER_STAGES, STATUSES } from '../src/workflow/model.js'
 import { actionLabels, roleLabels, statusLabels } from '../src/translations.js'
 import { never, readRecords } from '../access/records.js'
 import { nobody } from '../access/submissions.js'
 import { advanceSubmission, decideReviewAction } from '../hooks/reviews.js'
 
 const serverSet = { create: nobody, update: nobody }
-const STAGES = ['tim-pelaksana', 'tim-pertimbangan', 'ketua-ppid', 'atasan-ppid'] as const
+const STAGES = ['tim-pelaksana', ...APPROVER_STAGES] as const
 
 /** Tanggapan Tertulis and every workflow action: immutable once written. */
 export function reviewsCollection(ctx: PluginContext): CollectionConfig {

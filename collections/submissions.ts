@@ -36,7 +36,7 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
     access: {
       read: readSubmissions,
       create: createSubmissions,
-      update: updateSubmissions,
+      update: updateSubmissions(ctx.workflow),
       delete: deleteSubmissions,
     },
     hooks: {

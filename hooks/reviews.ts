@@ -20,6 +20,8 @@ const idOf = (value: unknown): string | number | null => {
   return value as string | number
 }
 
+const LOADED_KEY = 'sopMedsosReviewedSubmission'
+
 const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' ? 'en' : 'id')
 
 function mediaFacts(list: unknown): MediaFacts[] {
@@ -129,6 +131,8 @@ export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHo
       }
     }
 
+    // afterChange of this same operation reuses it: the row stays locked until commit.
+    req.context[LOADED_KEY] = loaded.doc
     const actor = user as unknown as { id: string | number; name?: string; jabatan?: string; nip?: string }
     return {
       ...data,
@@ -152,18 +156,18 @@ export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook
     if (operation !== 'create') return doc
     const submissionId = idOf(doc.submission)!
     const now = new Date().toISOString()
-    const loaded = await loadSubmission(req, ctx, submissionId)
-    if (!loaded) throw notFound(req, 'submissionNotFound')
+    const submission = req.context[LOADED_KEY] as Record<string, unknown> | undefined
+    if (!submission || String(submission.id) !== String(submissionId)) throw notFound(req, 'submissionNotFound')
     const update: Record<string, unknown> = { status: doc.toStatus, statusChangedAt: now }
     if (doc.action === 'submit') {
       update.submittedAt = now
-      if (!loaded.doc.registerNumber) {
+      if (!submission.registerNumber) {
         const entry = await appendRegisterEntry(req, ctx, {
           kind: 'documentation',
           submissionId,
-          ownerId: idOf(loaded.doc.createdBy),
+          ownerId: idOf(submission.createdBy),
           actorId: idOf(doc.actor),
-          summary: String(loaded.doc.title ?? ''),
+          summary: String(submission.title ?? ''),
           contentHash: String(doc.contentHash),
         })
         update.registerNumber = entry.number

@@ -139,6 +139,16 @@ export function allowedActions(workflow: Workflow, actor: Actor, context: Action
   return result
 }
 
+/**
+ * Who may change a submission's content, and in which statuses: the field team (its
+ * own) wherever it may submit, and the Ketua PPID ("control and correct") where its
+ * stage acts — so an agency without that stage has no content editor after hand-in.
+ */
+export function contentEditors(workflow: Workflow): { owner: Status[]; 'ketua-ppid': Status[] } {
+  const from = (role: Stage) => [...new Set(workflow.transitions.filter((t) => t.role === role).map((t) => t.from))]
+  return { owner: from('tim-pelaksana'), 'ketua-ppid': from('ketua-ppid') }
+}
+
 /** The roles whose queue a submission in this status sits in. */
 export function waitingOn(workflow: Workflow, status: Status): Stage[] {
   return [...new Set(workflow.transitions.filter((t) => t.from === status).map((t) => t.role))]

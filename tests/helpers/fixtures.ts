@@ -3,22 +3,15 @@ import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { makeJpeg } from '../../src/dev/demoImages.js'
 import { plainRichText } from '../../src/dev/lexical.js'
 
-export const richText = plainRichText
-import type { Role, Status } from '../../src/workflow/model.js'
+import { ROLES, type Role, type Status } from '../../src/workflow/model.js'
 import type { TestApp } from './app.js'
+
+export const richText = plainRichText
 
 export const PASSWORD = 'test-password-123'
 
 /** One user per role, plus a second field-team member who does not own the fixtures. */
-export const ACTORS = [
-  'tim-pelaksana',
-  'tim-pelaksana-other',
-  'tim-pertimbangan',
-  'ketua-ppid',
-  'atasan-ppid',
-  'admin-medsos',
-  'admin',
-] as const
+export const ACTORS = [ROLES[0], 'tim-pelaksana-other', ...ROLES.slice(1)] as const
 export type ActorName = (typeof ACTORS)[number]
 
 export interface Person {

@@ -121,6 +121,20 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
     expect(approved.overdue).toBe(true)
   })
 
+  it('lets the Ketua PPID correct content in accepted only when its stage exists', async () => {
+    const { payload } = app
+    const owner = people['tim-pelaksana']
+    const s = await payload.create({ collection: 'submissions', data: validContent(photos) as never, ...as(owner) })
+    await act(payload, owner, s.id as number, 'submit')
+    await act(payload, people['tim-pertimbangan'], s.id as number, 'accept')
+    const correct = payload.update({ collection: 'submissions', id: s.id, data: { caption: 'Dikoreksi' } as never, ...as(people['ketua-ppid']) })
+    if (stages.includes('ketua-ppid')) {
+      expect((await correct).caption).toBe('Dikoreksi')
+    } else {
+      await expect(correct).rejects.toMatchObject({ status: 403 })
+    }
+  })
+
   if (stages.includes('atasan-ppid')) {
     it('declines for good: no further action is possible', async () => {
       const { payload } = app
