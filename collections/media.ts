@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { changeOwnMedia, createMedia, readMedia } from '../access/media.js'
 import { nobody } from '../access/submissions.js'
-import { decodeAndStripImage, recordFileFacts } from '../hooks/media.js'
+import { decodeAndStripImage, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
 
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4']
 
@@ -26,6 +26,22 @@ function integrityFields(ctx: PluginContext): Field[] {
       admin: { readOnly: true, position: 'sidebar' },
       label: { id: 'Diunggah oleh', en: 'Uploaded by' },
     },
+    {
+      name: 'isPublic',
+      type: 'checkbox',
+      index: true,
+      defaultValue: false,
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          id: 'Terbuka untuk umum sejak berita yang memuatnya diunggah.',
+          en: 'Public since the news it belongs to was published.',
+        },
+      },
+      label: { id: 'Publik', en: 'Public' },
+    },
   ]
 }
 
@@ -38,7 +54,11 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
     upload: {
       staticDir: ctx.options.mediaDir ?? path.resolve(process.cwd(), 'media'),
       mimeTypes: MEDIA_MIME_TYPES,
-      imageSizes: [{ name: 'thumbnail', width: 400, height: 300, position: 'centre' }],
+      // Sizes for the web (public cards and the gallery); sharp re-encodes them, so no EXIF.
+      imageSizes: [
+        { name: 'thumbnail', width: 400, height: 300, position: 'centre', withoutEnlargement: false, formatOptions: { format: 'jpeg', options: { quality: 80 } } },
+        { name: 'large', width: 1600, withoutEnlargement: true, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
+      ],
       adminThumbnail: 'thumbnail',
     },
     admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' } },
@@ -51,6 +71,7 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
       ...base.hooks,
       beforeOperation: [...(base.hooks?.beforeOperation ?? []), decodeAndStripImage],
       beforeChange: [...(base.hooks?.beforeChange ?? []), recordFileFacts],
+      afterRead: [...(base.hooks?.afterRead ?? []), publicMediaFieldsOnly],
     },
     fields: [...(base.fields ?? []), ...integrityFields(ctx).filter((f) => !have.has((f as { name: string }).name))],
   }

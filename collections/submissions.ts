@@ -11,7 +11,14 @@ import {
   signedInOnly,
   updateSubmissions,
 } from '../access/submissions.js'
-import { computeOverdue, deriveWorkflowFields, guardServerFields, publicFieldsOnly } from '../hooks/submissions.js'
+import {
+  computeOverdue,
+  deriveWorkflowFields,
+  guardServerFields,
+  publicFieldsOnly,
+  publicSort,
+  publishMedia,
+} from '../hooks/submissions.js'
 import { message } from '../hooks/errors.js'
 
 const serverSet = { create: nobody, update: nobody, read: signedInOnly }
@@ -40,8 +47,9 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
       delete: deleteSubmissions,
     },
     hooks: {
-      beforeOperation: [guardServerFields],
+      beforeOperation: [guardServerFields, publicSort],
       beforeChange: [deriveWorkflowFields(ctx)],
+      afterChange: [publishMedia(ctx)],
       afterRead: [publicFieldsOnly],
     },
     fields: [
@@ -123,8 +131,25 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         admin: { position: 'sidebar', readOnly: true },
       },
       {
+        name: 'slug',
+        type: 'text',
+        unique: true,
+        index: true,
+        access: { create: nobody, update: nobody },
+        label: { id: 'Slug (alamat berita)', en: 'Slug (news URL)' },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          description: {
+            id: 'Diberikan saat berita diunggah; tetap walaupun judul diperbaiki.',
+            en: 'Given when the news is published; kept when the title is corrected.',
+          },
+        },
+      },
+      {
         name: 'publishedAt',
         type: 'date',
+        index: true,
         access: { create: nobody, update: nobody },
         label: { id: 'Diunggah pada', en: 'Published at' },
         admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },

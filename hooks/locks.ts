@@ -34,3 +34,10 @@ export async function lockRegister(req: PayloadRequest): Promise<void> {
   if (!db) throw new Error('The register needs a database transaction (PostgreSQL adapter with transactions enabled).')
   await db.execute(sql`select pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`)
 }
+
+/** A transaction-scoped lock on a name (e.g. one slug being claimed): same name, one at a time. */
+export async function lockName(req: PayloadRequest, name: string): Promise<void> {
+  const db = await transactionDb(req)
+  if (!db) return
+  await db.execute(sql`select pg_advisory_xact_lock(hashtext(${name}))`)
+}

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
-import type { CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
 import { badRequest } from './errors.js'
 
 const HASH_KEY = 'sopMedsosFileSha256'
@@ -40,4 +40,14 @@ export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, r
   if (typeof hash === 'string') data.sha256 = hash
   if (operation === 'create' && req.user) data.uploadedBy = req.user.id
   return data
+}
+
+/** What an anonymous reader learns of a public file: how to show it, nothing about who or when. */
+const PUBLIC_MEDIA_FIELDS = ['id', 'alt', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes'] as const
+
+export const publicMediaFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => {
+  if (req.user || req.payloadAPI === 'local') return doc
+  const out: Record<string, unknown> = {}
+  for (const key of PUBLIC_MEDIA_FIELDS) if (key in doc) out[key] = doc[key]
+  return out
 }

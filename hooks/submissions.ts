@@ -1,4 +1,5 @@
 import type {
+  CollectionAfterChangeHook,
   CollectionAfterReadHook,
   CollectionBeforeChangeHook,
   CollectionBeforeOperationHook,
@@ -7,7 +8,9 @@ import type {
 import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
 import { isStatus } from '../src/workflow/model.js'
+import { slugify, uniqueSlug } from '../src/workflow/slug.js'
 import { forbidden } from './errors.js'
+import { lockName } from './locks.js'
 
 /** Fields only the workflow writes (CONTRACT: read-only through every API). */
 export const SERVER_SET_FIELDS = [
@@ -18,6 +21,7 @@ export const SERVER_SET_FIELDS = [
   'publishedAt',
   'statusChangedAt',
   'createdBy',
+  'slug',
 ] as const
 
 /** The contract's public fields; anonymous readers get nothing else. */
@@ -32,7 +36,12 @@ export const PUBLIC_FIELDS = [
   'videos',
   'publishedAt',
   'registerNumber',
+  'slug',
 ] as const
+
+/** Fields an anonymous reader may sort the public list by; anything else falls back to newest first. */
+const PUBLIC_SORTS = new Set(['publishedAt', 'activityDate', 'title'])
+export const PUBLIC_DEFAULT_SORT = '-publishedAt'
 
 const sameValue = (a: unknown, b: unknown): boolean => {
   if (a == null || a === '') return b == null || b === ''
@@ -79,7 +88,7 @@ export const guardServerFields: CollectionBeforeOperationHook = async ({ args, o
 
 /** Sets the owner and the initial status, and keeps `dueAt` derived from the state table's deadlines. */
 export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChangeHook {
-  return ({ data, operation, originalDoc, req, context }) => {
+  return async ({ data, operation, originalDoc, req, context }) => {
     const trusted = Boolean(context?.[WORKFLOW_CONTEXT])
     if (operation === 'create') {
       if (!trusted || !data.createdBy) data.createdBy = req.user?.id ?? data.createdBy ?? null
@@ -97,8 +106,76 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       ctx.options.timeZone,
     )
     data.dueAt = due ? due.toISOString() : null
+    if (merged.status === 'published' && !merged.slug) {
+      data.slug = await claimSlug(req, ctx.slugs.submissions, merged.title, originalDoc?.id)
+    }
     return data
   }
+}
+
+/**
+ * The slug is given once, when the submission is first published, and never changes
+ * after (a corrected title keeps its link). Unique: `-2`, `-3`, … on a clash, decided
+ * under a lock on the base slug so two simultaneous publications cannot both take it.
+ */
+async function claimSlug(
+  req: Parameters<CollectionBeforeChangeHook>[0]['req'],
+  collection: string,
+  title: unknown,
+  selfId: unknown,
+): Promise<string> {
+  const base = slugify(title)
+  await lockName(req, `sop-medsos:slug:${base}`)
+  const clashes = await req.payload.find({
+    collection,
+    where: { or: [{ slug: { equals: base } }, { slug: { like: `${base}-` } }] },
+    select: { slug: true },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const taken = clashes.docs
+    .filter((d) => d.id !== selfId)
+    .map((d) => (d as { slug?: string | null }).slug)
+    .filter((s): s is string => typeof s === 'string' && (s === base || /^-\d+$/.test(s.slice(base.length))))
+  return uniqueSlug(base, taken)
+}
+
+/**
+ * When a submission becomes `published`, its photos and videos become public (readable
+ * by anonymous visitors, with their generated sizes); until then only staff read them.
+ */
+export function publishMedia(ctx: PluginContext): CollectionAfterChangeHook {
+  return async ({ doc, previousDoc, req }) => {
+    if (doc.status !== 'published' || previousDoc?.status === 'published') return doc
+    const ids = [...(doc.photos ?? []), ...(doc.videos ?? [])]
+      .map((m: unknown) => (m && typeof m === 'object' ? (m as { id: unknown }).id : m))
+      .filter((m): m is string | number => m != null)
+    if (!ids.length) return doc
+    await req.payload.update({
+      collection: ctx.slugs.media,
+      where: { id: { in: ids } },
+      data: { isPublic: true },
+      overrideAccess: true,
+      depth: 0,
+      req,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })
+    return doc
+  }
+}
+
+/** Anonymous list reads: newest publication first, sortable by public fields only. */
+export const publicSort: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read' || req.user || req.payloadAPI === 'local') return args
+  const sort = (args as { sort?: unknown }).sort
+  const fields = (Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : [])
+    .map((s) => String(s).trim())
+    .filter(Boolean)
+  const allowed = fields.length > 0 && fields.every((s) => PUBLIC_SORTS.has(s.replace(/^-/, '')))
+  ;(args as { sort?: unknown }).sort = allowed ? fields : PUBLIC_DEFAULT_SORT
+  return args
 }
 
 export const computeOverdue: FieldHook = ({ siblingData }) =>

@@ -12,10 +12,13 @@ import { reviewsCollection } from '../collections/reviews.js'
 import { registerCollection } from '../collections/register.js'
 import { withStaffUsers } from '../collections/users.js'
 import { withCheckedMedia } from '../collections/media.js'
+import { newsEndpoints } from './news/endpoints.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
 export { SLUGS } from './context.js'
+export { findNewsBySlug, findPublishedNews, newsSettings } from './news/query.js'
+export type { PublicNewsItem, PublicPhoto, NewsSettings } from './news/query.js'
 
 export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
   const options = parseOptions(input)
@@ -44,6 +47,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         reviewsCollection(ctx),
         registerCollection(ctx),
       ],
+      endpoints: [...(config.endpoints ?? []), ...newsEndpoints()],
       i18n: {
         ...config.i18n,
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),

@@ -42,6 +42,28 @@ export const optionsSchema = z
     mediaCollection: z.string().min(1).default('media'),
     /** Where the plugin's own media collection stores files (when it creates it). */
     mediaDir: z.string().min(1).optional(),
+    /** The public news: the feeds at /api/news/* and the pages at `news.path`. */
+    news: z
+      .object({
+        /** Public base URL of the site (absolute links in feeds and meta tags); default: serverURL, else http://localhost:3000. */
+        siteUrl: z.url({ protocol: /^https?$/ }).optional(),
+        /** The agency as the public sees it, e.g. "PPID Kabupaten Lamandau". */
+        agencyName: z.string().min(1).default('PPID'),
+        /** Feed and page title; default "Berita <agencyName>". */
+        title: z.string().min(1).optional(),
+        description: z.string().min(1).optional(),
+        language: z.string().min(2).default('id'),
+        /** Path of the public pages in the Next.js app. */
+        path: z.string().regex(/^\/[a-z0-9/_-]*[a-z0-9_-]$/, 'must look like "/berita"').default('/berita'),
+        /** Items in each feed (newest first). */
+        feedSize: z.number().int().min(1).max(500).default(50),
+        /** Cards per page on the public list. */
+        pageSize: z.number().int().min(1).max(100).default(12),
+        /** Seconds feeds may be cached by browsers and proxies. */
+        maxAge: z.number().int().min(0).max(86400).default(300),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 

@@ -20,6 +20,8 @@ export interface TestApp {
   rest: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, init?: RestInit) => Promise<RestResult>
   graphql: (query: string, init?: { token?: string; lang?: string; variables?: Record<string, unknown> }) => Promise<RestResult>
   sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>
+  /** GET through the real REST handler, the Response untouched (files, feeds, headers). */
+  get: (path: string, headers?: Record<string, string>) => Promise<Response>
 }
 
 export interface RestInit {
@@ -103,6 +105,13 @@ export async function createTestApp(name: string, plugin: SopMedsosOptions = {},
         }),
       )
       return read(res)
+    },
+    async get(route, extra = {}) {
+      const h = new Headers(extra)
+      const slug = route.split('?')[0]!.split('/').filter(Boolean)
+      return handlers.GET(new Request(`http://localhost:3000/api/${route}`, { method: 'GET', headers: h }), {
+        params: Promise.resolve({ slug }),
+      })
     },
     async sql(text, params) {
       const result = await pool.query(text, params as unknown[])
