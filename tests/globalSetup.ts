@@ -2,14 +2,15 @@
 // unless TEST_DATABASE_URI or DATABASE_URI points at a server. Each test file then
 // creates its own database on it.
 import type { TestProject } from 'vitest/node'
-import { startEmbeddedPostgres } from '../scripts/embedded-postgres.mjs'
+import { startChildPostgres } from './postgres.js'
 
 export default async function setup(project: TestProject) {
   let adminUri = process.env.TEST_DATABASE_URI ?? process.env.DATABASE_URI
   let stop = async () => {}
   if (!adminUri) {
-    const db = await startEmbeddedPostgres({ dir: '.data/test-postgres', port: Number(process.env.TEST_PG_PORT ?? 54329), database: 'postgres' })
-    adminUri = db.uri as string
+    // In a child process: importing embedded-postgres here would make vitest exit 0 on failures.
+    const db = await startChildPostgres({ dir: '.data/test-postgres', port: Number(process.env.TEST_PG_PORT ?? 54329) })
+    adminUri = db.uri
     stop = db.stop
   }
   project.provide('adminDatabaseUri', adminUri)

@@ -21,7 +21,7 @@ let people: Record<ActorName, Person>
 const byStatus = {} as Record<Status, number>
 let othersDraft: number
 
-const PUBLIC = ['id', 'title', 'activityDate', 'location', 'narrative', 'caption', 'photos', 'videos', 'publishedAt', 'registerNumber']
+const PUBLIC = ['id', 'title', 'activityDate', 'location', 'narrative', 'caption', 'photos', 'videos', 'publishedAt', 'registerNumber', 'slug']
 
 beforeAll(async () => {
   app = await createTestApp('access')
@@ -93,11 +93,16 @@ describe('reading submissions', () => {
     expect(one.body.data?.Submission ?? null).toBeNull()
   })
 
-  it('anonymous readers get no reviews, register, media or users', async () => {
-    for (const collection of ['reviews', 'register', 'media', 'users']) {
+  it('anonymous readers get no reviews, register or users, and only public media', async () => {
+    for (const collection of ['reviews', 'register', 'users']) {
       const res = await app.rest('GET', collection)
       expect(res.status, collection).toBe(403)
     }
+    // The fixtures' photos belong to unpublished submissions too, but the published one
+    // made them public (news.test.ts covers files of drafts only).
+    const media = await app.rest('GET', 'media?limit=100')
+    expect(media.status).toBe(200)
+    for (const doc of media.body.docs) expect(Object.keys(doc)).not.toContain('uploadedBy')
   })
 })
 
