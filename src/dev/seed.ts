@@ -3,6 +3,7 @@
  * submissions in different statuses, driven through the real workflow (reviews).
  */
 import type { Payload, PayloadRequest } from 'payload'
+import { WORKFLOW_CONTEXT } from '../context.js'
 import { makeJpeg } from './demoImages.js'
 import { plainRichText as paragraph } from './lexical.js'
 
@@ -30,21 +31,30 @@ export async function seedDemo(payload: Payload): Promise<void> {
     })
   }
   const as = (role: string) => ({ user: { ...users[role], collection: 'users' } }) as unknown as Partial<PayloadRequest>
-  const photos = []
-  for (let i = 0; i < 4; i++) {
-    const data = await makeJpeg(`Foto ${i + 1}`, i * 80)
-    photos.push(
-      await payload.create({
-        collection: 'media',
-        data: { alt: `Dokumentasi kegiatan, foto ${i + 1}` } as never,
-        file: { data, mimetype: 'image/jpeg', name: `demo-${i + 1}.jpg`, size: data.length },
-        user: users['tim-pelaksana'],
-        overrideAccess: false,
-      } as never),
-    )
+  const makePhotos = async (tag: string, hue: number) => {
+    const made = []
+    for (let i = 0; i < 4; i++) {
+      const data = await makeJpeg(`Foto ${i + 1}`, hue + i * 80)
+      made.push(
+        await payload.create({
+          collection: 'media',
+          data: { alt: `Dokumentasi kegiatan, foto ${i + 1}` } as never,
+          file: { data, mimetype: 'image/jpeg', name: `${tag}-${i + 1}.jpg`, size: data.length },
+          user: users['tim-pelaksana'],
+          overrideAccess: false,
+        } as never),
+      )
+    }
+    return made
   }
+  const photos = await makePhotos('demo', 0)
   const today = new Date()
-  const plan: { title: string; steps: [string, string, string?][] }[] = [
+  const plan: { title: string; steps: [string, string, string?][]; publish?: boolean }[] = [
+    {
+      title: 'Pelantikan pengurus PPID pembantu',
+      steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid'], ['approve', 'atasan-ppid']],
+      publish: true,
+    },
     { title: 'Rapat koordinasi penanganan stunting', steps: [] },
     { title: 'Penyerahan bantuan bibit karet di Kecamatan Bulik', steps: [['submit', 'tim-pelaksana']] },
     { title: 'Sosialisasi keterbukaan informasi publik', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan']] },
@@ -61,7 +71,7 @@ export async function seedDemo(payload: Payload): Promise<void> {
         location: 'Nanga Bulik, Kabupaten Lamandau',
         narrative: paragraph(`${item.title}. Kegiatan ini dihadiri oleh perangkat daerah dan masyarakat setempat.`),
         caption: `${item.title} #LamandauBangkit`,
-        photos: photos.map((p) => p.id),
+        photos: (item.publish ? await makePhotos('berita', 200) : photos).map((p) => p.id),
       } as never,
       ...as('tim-pelaksana'),
       overrideAccess: false,
@@ -73,6 +83,18 @@ export async function seedDemo(payload: Payload): Promise<void> {
         ...as(role),
         overrideAccess: false,
       } as never)
+    }
+    if (item.publish) {
+      // Shown on the public page (/berita) from the first start. Marked as uploaded
+      // directly, the way a manual upload by the Admin Medsos ends.
+      const now = new Date().toISOString()
+      await payload.update({
+        collection: 'submissions',
+        id: submission.id,
+        data: { status: 'published', publishedAt: now, statusChangedAt: now } as never,
+        overrideAccess: true,
+        context: { [WORKFLOW_CONTEXT]: true },
+      })
     }
   }
   const lines = DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`)
