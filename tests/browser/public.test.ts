@@ -88,7 +88,7 @@ beforeAll(async () => {
 
   const port = await freePort()
   base = `http://127.0.0.1:${port}`
-  const staticDir = (app.payload.collections.media.config.upload as { staticDir: string }).staticDir
+  const staticDir = (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir
   server = spawn('npm', ['run', 'dev', '--', '-p', String(port), '-H', '127.0.0.1'], {
     cwd: ROOT,
     detached: true,
