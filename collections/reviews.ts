@@ -7,7 +7,7 @@ import { nobody } from '../access/submissions.js'
 import { advanceSubmission, decideReviewAction } from '../hooks/reviews.js'
 
 const serverSet = { create: nobody, update: nobody }
-const STAGES = ['tim-pelaksana', ...APPROVER_STAGES] as const
+const STAGES = ['tim-pelaksana', ...APPROVER_STAGES, 'admin-medsos'] as const
 
 /** Tanggapan Tertulis and every workflow action: immutable once written. */
 export function reviewsCollection(ctx: PluginContext): CollectionConfig {
@@ -53,6 +53,20 @@ export function reviewsCollection(ctx: PluginContext): CollectionConfig {
         type: 'textarea',
         maxLength: 5000,
         label: { id: 'Tanggapan tertulis / catatan', en: 'Written response / note' },
+      },
+      {
+        name: 'publication',
+        type: 'relationship',
+        relationTo: ctx.slugs.publications,
+        label: { id: 'Target unggahan (untuk Konfirmasi)', en: 'Posting target (for Confirm)' },
+        admin: { condition: (data) => data?.action === 'confirm' },
+      },
+      {
+        name: 'url',
+        type: 'text',
+        maxLength: 2000,
+        label: { id: 'Tautan unggahan (untuk Konfirmasi)', en: 'Post URL (for Confirm)' },
+        admin: { condition: (data) => data?.action === 'confirm' },
       },
       {
         name: 'actor',

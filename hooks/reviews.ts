@@ -13,6 +13,8 @@ import { actionLabels, roleLabels, statusLabels } from '../src/translations.js'
 import { badRequest, forbidden, message, notFound } from './errors.js'
 import { lockDocument } from './locks.js'
 import { appendRegisterEntry } from './register.js'
+import { outcome, publicationsOf, settle } from './publishing.js'
+import { enqueuePublishing } from '../src/publishing/engine.js'
 
 const idOf = (value: unknown): string | number | null => {
   if (value == null) return null
@@ -131,6 +133,29 @@ export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHo
       }
     }
 
+    let toStatus: Status = transition.to
+    let publication: string | number | null = null
+    let url: string | null = null
+    if (action === 'publish') {
+      const accounts = await req.payload.count({ collection: ctx.slugs.socialAccounts, where: { enabled: { equals: true } }, overrideAccess: true, req })
+      if (!accounts.totalDocs) throw badRequest(req, 'noAccounts')
+    }
+    if (action === 'retry') {
+      const pubs = await publicationsOf(req, ctx, submissionId)
+      if (!pubs.some((p) => p.status === 'failed')) throw badRequest(req, 'nothingToRetry')
+    }
+    if (action === 'confirm') {
+      publication = idOf(data.publication)
+      url = typeof data.url === 'string' ? data.url.trim() : ''
+      const pubs = await publicationsOf(req, ctx, submissionId)
+      const target = pubs.find((p) => String(p.id) === String(publication))
+      if (!target || !/^https?:\/\/\S+$/.test(url)) throw badRequest(req, 'confirmNeedsTarget')
+      const confirmable = target.status === 'failed' || target.status === 'unconfirmed' || (target.status === 'queued' && target.platform === 'manual')
+      if (!confirmable) throw forbidden(req, 'confirmTargetDone')
+      const after = pubs.map((p) => (p === target ? { ...p, status: 'published' } : p))
+      toStatus = (outcome(after) ?? status) as Status
+    }
+
     // afterChange of this same operation reuses it: the row stays locked until commit.
     req.context[LOADED_KEY] = loaded.doc
     const actor = user as unknown as { id: string | number; name?: string; jabatan?: string; nip?: string }
@@ -144,7 +169,9 @@ export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHo
       actorNip: actor.nip ?? null,
       stage: transition.role,
       fromStatus: status,
-      toStatus: transition.to,
+      toStatus,
+      publication,
+      url,
       contentHash: contentHash(loaded.content),
       submissionOwner: ownerId,
     }
@@ -158,6 +185,31 @@ export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook
     const now = new Date().toISOString()
     const submission = req.context[LOADED_KEY] as Record<string, unknown> | undefined
     if (!submission || String(submission.id) !== String(submissionId)) throw notFound(req, 'submissionNotFound')
+    if (doc.action === 'confirm') {
+      await req.payload.update({
+        collection: ctx.slugs.publications,
+        id: idOf(doc.publication)!,
+        data: { status: 'published', permalink: doc.url, publishedAt: now, confirmedBy: idOf(doc.actor), leaseToken: null, leaseUntil: null, errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null },
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+      await settle(req, ctx, submissionId)
+      return doc
+    }
+    if (doc.action === 'retry') {
+      for (const p of await publicationsOf(req, ctx, submissionId)) {
+        if (p.status !== 'failed') continue
+        await req.payload.update({
+          collection: ctx.slugs.publications,
+          id: p.id,
+          data: { status: 'queued', state: null, leaseToken: null, leaseUntil: null, errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null },
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+      }
+    }
     const update: Record<string, unknown> = { status: doc.toStatus, statusChangedAt: now }
     if (doc.action === 'submit') {
       update.submittedAt = now
@@ -182,6 +234,23 @@ export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook
       req,
       context: { [WORKFLOW_CONTEXT]: true },
     })
+    // Step 5 starts: on approval in `auto` mode, on `publish`, on `retry`. The job is
+    // queued with `req`: it exists only if this action commits.
+    const startsPosting = doc.action === 'publish' || doc.action === 'retry' || (doc.toStatus === 'approved' && ctx.options.publishing.mode === 'auto')
+    if (startsPosting) {
+      const targets = await enqueuePublishing(req, submission)
+      if (targets && doc.toStatus === 'approved') {
+        await req.payload.update({
+          collection: ctx.slugs.submissions,
+          id: submissionId,
+          data: { status: 'publishing', statusChangedAt: now },
+          depth: 0,
+          overrideAccess: true,
+          req,
+          context: { [WORKFLOW_CONTEXT]: true },
+        })
+      }
+    }
     return doc
   }
 }

@@ -6,6 +6,8 @@ export const SLUGS = {
   submissions: 'submissions',
   reviews: 'reviews',
   register: 'register',
+  socialAccounts: 'social-accounts',
+  publications: 'publications',
 } as const
 
 /** What every collection, hook and access function of the plugin is built from. */
@@ -13,6 +15,8 @@ export interface PluginContext {
   options: ResolvedOptions
   workflow: Workflow
   slugs: typeof SLUGS & { users: string; media: string }
+  /** AES-256-GCM key for platform credentials; set when the plugin sees the config. */
+  credentialsKey?: Buffer
 }
 
 export function createContext(options: ResolvedOptions): PluginContext {

@@ -13,6 +13,11 @@ import { registerCollection } from '../collections/register.js'
 import { withStaffUsers } from '../collections/users.js'
 import { withCheckedMedia } from '../collections/media.js'
 import { newsEndpoints } from './news/endpoints.js'
+import { socialAccountsCollection } from '../collections/socialAccounts.js'
+import { publicationsCollection } from '../collections/publications.js'
+import { resolveKey } from './publishing/crypto.js'
+import { PUBLISH_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
+import { publishingEndpoints } from './publishing/endpoints.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -29,7 +34,9 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
       const index = collections.findIndex((c) => c.slug === slug)
       return index < 0 ? undefined : collections.splice(index, 1)[0]
     }
-    for (const slug of [ctx.slugs.submissions, ctx.slugs.reviews, ctx.slugs.register]) {
+    // Non-enumerable: the key never travels with a serialised config.
+    Object.defineProperty(ctx, 'credentialsKey', { value: resolveKey(process.env, config.secret), enumerable: false, writable: true })
+    for (const slug of [ctx.slugs.submissions, ctx.slugs.reviews, ctx.slugs.register, ctx.slugs.socialAccounts, ctx.slugs.publications]) {
       if (collections.some((c) => c.slug === slug)) {
         throw new Error(`sopMedsosPlugin: the config already has a collection "${slug}", a slug this plugin owns`)
       }
@@ -46,14 +53,35 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         submissionsCollection(ctx),
         reviewsCollection(ctx),
         registerCollection(ctx),
+        socialAccountsCollection(ctx),
+        publicationsCollection(ctx),
       ],
-      endpoints: [...(config.endpoints ?? []), ...newsEndpoints()],
+      jobs: {
+        ...config.jobs,
+        tasks: [
+          ...(config.jobs?.tasks ?? []),
+          {
+            slug: PUBLISH_TASK,
+            label: 'Unggah ke media sosial',
+            inputSchema: [{ name: 'submission', type: 'text', required: true }],
+            // The engine retries what is safe to retry itself; a crashed run is picked up
+            // by the next one (reconcileStale), never by a blind job retry.
+            retries: 0,
+            handler: async ({ input, req }) => {
+              await reconcileStale(req.payload)
+              await runPublishing(req.payload, (input as { submission: string }).submission)
+              return { output: {} }
+            },
+          },
+        ],
+      },
+      endpoints: [...(config.endpoints ?? []), ...newsEndpoints(), ...publishingEndpoints()],
       i18n: {
         ...config.i18n,
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
       loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
-      custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow } },
+      custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow, ctx } },
     }
   }
 }

@@ -64,6 +64,35 @@ export const optionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Posting to the social accounts (SOP step 5). */
+    publishing: z
+      .object({
+        /** auto: post when the last stage approves; manual: wait for the Admin Medsos's `publish`. */
+        mode: z.enum(['auto', 'manual']).default('auto'),
+        /** API base URLs (tests and the demo point them at the local fake server). */
+        baseUrls: z
+          .object({
+            facebook: z.url().default('https://graph.facebook.com/v20.0'),
+            instagram: z.url().default('https://graph.facebook.com/v20.0'),
+            x: z.url().default('https://api.x.com'),
+          })
+          .strict()
+          .prefault({}),
+        /** Public base URL platforms fetch prepared photos from; default news.siteUrl. */
+        mediaBaseUrl: z.url().optional(),
+        /** Jobs queue the publishing tasks go to (run it with `payload jobs:run --queue …`). */
+        queue: z.string().min(1).default('sop-medsos'),
+        requestTimeoutMs: z.number().int().min(100).max(600_000).default(30_000),
+        /** Attempts of the invisible preparation steps before a target fails as transient. */
+        prepareAttempts: z.number().int().min(1).max(20).default(4),
+        retryDelayMs: z.number().int().min(0).max(600_000).default(2_000),
+        pollIntervalMs: z.number().int().min(0).max(600_000).default(20_000),
+        pollTimeoutMs: z.number().int().min(0).max(3_600_000).default(300_000),
+        /** A worker's claim on a target; after it expires another worker reconciles. */
+        leaseMs: z.number().int().min(1_000).max(86_400_000).default(600_000),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 

@@ -12,6 +12,11 @@ export const translations = {
       forbiddenSeparation: 'Anda sudah bertindak pada tahap {{stage}} untuk pengajuan ini; satu orang tidak boleh bertindak di dua tahap (pemisahan tugas).',
       forbiddenServerField: 'Kolom "{{field}}" hanya diubah oleh alur kerja dan tidak dapat diisi langsung.',
       noteRequired: 'Aksi "{{action}}" wajib disertai tanggapan tertulis (catatan).',
+      webhookUrl: 'URL webhook harus diawali http:// atau https://.',
+      noAccounts: 'Belum ada akun media sosial yang aktif; tambahkan di "Akun Media Sosial" terlebih dahulu.',
+      confirmNeedsTarget: 'Konfirmasi memerlukan target unggahan (publication) dari pengajuan ini dan tautan unggahan (http/https).',
+      confirmTargetDone: 'Target unggahan ini sudah tayang atau masih diproses; yang dapat dikonfirmasi hanya target yang gagal, belum pasti, atau menunggu unggah manual.',
+      nothingToRetry: 'Tidak ada target gagal yang dapat dicoba lagi. Target "belum pasti" harus diperiksa dan dikonfirmasi, bukan dikirim ulang (agar tidak tayang dua kali).',
       unknownAction: 'Aksi "{{action}}" tidak dikenal.',
       submissionNotFound: 'Pengajuan tidak ditemukan.',
       rulesBroken: 'Pengajuan belum memenuhi ketentuan SOP: {{rules}}',
@@ -36,6 +41,11 @@ export const translations = {
       forbiddenSeparation: 'You already acted at the {{stage}} stage of this submission; one person may not act at two stages (separation of duties).',
       forbiddenServerField: 'The field "{{field}}" is changed only by the workflow and cannot be set directly.',
       noteRequired: 'The action "{{action}}" requires a written response (note).',
+      webhookUrl: 'The webhook URL must start with http:// or https://.',
+      noAccounts: 'No social media account is enabled; add one under "Social accounts" first.',
+      confirmNeedsTarget: 'Confirm needs a posting target (publication) of this submission and the post URL (http/https).',
+      confirmTargetDone: 'This target is already published or still running; only failed, unconfirmed or manual targets can be confirmed.',
+      nothingToRetry: 'There is no failed target to retry. Unconfirmed targets must be checked and confirmed, not sent again (so nothing is posted twice).',
       unknownAction: 'Unknown action "{{action}}".',
       submissionNotFound: 'Submission not found.',
       rulesBroken: 'The submission does not meet the SOP rules: {{rules}}',
@@ -77,6 +87,9 @@ export const actionLabels = {
   return: { id: 'Kembalikan', en: 'Return' },
   approve: { id: 'Setujui', en: 'Approve' },
   decline: { id: 'Tolak permanen', en: 'Decline' },
+  publish: { id: 'Unggah', en: 'Publish' },
+  retry: { id: 'Coba lagi', en: 'Retry' },
+  confirm: { id: 'Konfirmasi tautan', en: 'Confirm link' },
 } as const
 
 export const roleLabels = {

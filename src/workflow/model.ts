@@ -35,7 +35,10 @@ export const STATUSES = [
 ] as const
 export type Status = (typeof STATUSES)[number]
 
-export const ACTIONS = ['submit', 'accept', 'reject', 'verify', 'return', 'approve', 'decline'] as const
+export const ACTIONS = ['submit', 'accept', 'reject', 'verify', 'return', 'approve', 'decline', 'publish', 'retry', 'confirm'] as const
+
+/** Step 5 (Admin Medsos): start posting, retry failed targets, confirm a target with its URL. */
+export const PUBLISHING_ACTIONS = ['publish', 'retry', 'confirm'] as const
 export type Action = (typeof ACTIONS)[number]
 
 /** Statuses after which nothing more happens to a submission. */

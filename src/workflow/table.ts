@@ -10,8 +10,8 @@ import {
   type Status,
 } from './model.js'
 
-/** Who acts in a transition: the submitting field team or one approver stage. */
-export type Stage = 'tim-pelaksana' | ApproverStage
+/** Who acts in a transition: the submitting field team, one approver stage, or the Admin Medsos (step 5). */
+export type Stage = 'tim-pelaksana' | ApproverStage | 'admin-medsos'
 
 export interface Transition {
   action: Action
@@ -23,6 +23,11 @@ export interface Transition {
   noteRequired: boolean
   /** Only the submission's creator may take it. */
   ownerOnly: boolean
+  /**
+   * The status is the outcome of the posting targets, not fixed: `confirm` leads to
+   * `to` only when it completes the last target (else the status stays).
+   */
+  conditional?: boolean
 }
 
 export interface Workflow {
@@ -82,6 +87,16 @@ export function buildWorkflow(stages: readonly ApproverStage[] = APPROVER_STAGES
     }
     entry = passed
   })
+  // Step 5. `publish` starts posting (in `auto` mode approval already did; the action
+  // is then for an approval that found no enabled account). `retry` re-queues failed
+  // targets; `confirm` records a target's post URL (an unconfirmed outcome, a manual
+  // post, or a failure the Admin Medsos posted by hand).
+  const medsos = { role: 'admin-medsos' as const, noteRequired: false, ownerOnly: false }
+  transitions.push({ ...medsos, action: 'publish', from: 'approved', to: 'publishing' })
+  transitions.push({ ...medsos, action: 'retry', from: 'publish_failed', to: 'publishing' })
+  for (const from of ['publishing', 'publish_failed'] as Status[]) {
+    transitions.push({ ...medsos, action: 'confirm', from, to: 'published', conditional: true })
+  }
   return { stages: [...stages], transitions }
 }
 

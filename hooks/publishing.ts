@@ -1,0 +1,89 @@
+/** Payload glue of the publishing engine: credentials, the step-5 review actions, settling a submission. */
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { decrypt, encrypt } from '../src/publishing/crypto.js'
+import { contentHash } from '../src/workflow/content.js'
+import { badRequest } from './errors.js'
+import { appendRegisterEntry } from './register.js'
+import { loadSubmission } from './reviews.js'
+
+type Doc = Record<string, any>
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
+
+/** Moves typed credentials into the sealed field; an empty input keeps what is stored. */
+export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook {
+  return ({ data, originalDoc, operation, req }) => {
+    const typed: Record<string, string> = {}
+    for (const key of ['accessToken', 'secret'] as const) {
+      const v = data[key]
+      if (typeof v === 'string' && v.trim()) typed[key] = v.trim()
+      delete data[key]
+    }
+    if (Object.keys(typed).length) {
+      let stored: Record<string, string> = {}
+      const sealed = operation === 'update' ? (originalDoc as Doc | undefined)?.credentials : undefined
+      if (sealed) {
+        try {
+          stored = JSON.parse(decrypt(ctx.credentialsKey!, String(sealed)))
+        } catch {
+          stored = {}
+        }
+      }
+      data.credentials = encrypt(ctx.credentialsKey!, JSON.stringify({ ...stored, ...typed }))
+      data.hasCredentials = true
+      data.needsReconnect = false
+      data.lastError = null
+    } else if (operation === 'update' && originalDoc) {
+      // Hidden fields are not sent back by the admin form: keep the sealed value.
+      data.credentials = (originalDoc as Doc).credentials ?? null
+    }
+    if (data.platform === 'webhook' && data.url && !/^https?:\/\//.test(String(data.url))) {
+      throw badRequest(req, 'webhookUrl')
+    }
+    return data
+  }
+}
+
+export async function publicationsOf(req: PayloadRequest, ctx: PluginContext, submissionId: string | number): Promise<Doc[]> {
+  const res = await req.payload.find({ collection: ctx.slugs.publications, where: { submission: { equals: submissionId } }, pagination: false, depth: 0, overrideAccess: true, req })
+  return res.docs as Doc[]
+}
+
+/** Waiting for a person (a manual account), not for a worker. */
+const waitingForPerson = (p: Doc) => p.status === 'queued' && p.platform === 'manual'
+
+export function outcome(pubs: Doc[]): 'published' | 'publish_failed' | 'publishing' | null {
+  if (!pubs.length) return null
+  if (pubs.every((p) => p.status === 'published')) return 'published'
+  const running = pubs.some((p) => ['queued', 'prepared', 'armed'].includes(p.status) && !waitingForPerson(p))
+  if (running) return 'publishing'
+  if (pubs.some((p) => p.status === 'failed' || p.status === 'unconfirmed')) return 'publish_failed'
+  return 'publishing'
+}
+
+/** Brings the submission's status in line with its targets (caller holds the row lock, in `req`'s transaction). */
+export async function settle(req: PayloadRequest, ctx: PluginContext, submissionId: string | number): Promise<string | null> {
+  const loaded = await loadSubmission(req, ctx, submissionId)
+  if (!loaded) return null
+  const status = loaded.doc.status as string
+  if (!['approved', 'publishing', 'publish_failed'].includes(status)) return status
+  const pubs = await publicationsOf(req, ctx, submissionId)
+  const next = outcome(pubs)
+  if (!next || next === status) return status
+  const now = new Date().toISOString()
+  const data: Doc = { status: next, statusChangedAt: now }
+  if (next === 'published') {
+    data.publishedAt = now
+    const links = pubs.map((p) => `${p.platform}: ${p.permalink ?? p.postId ?? '-'}`).join('; ')
+    await appendRegisterEntry(req, ctx, {
+      kind: 'content',
+      submissionId,
+      ownerId: idOf(loaded.doc.createdBy) ?? null,
+      actorId: null,
+      summary: `${loaded.doc.title ?? ''} — ${links}`.slice(0, 2000),
+      contentHash: contentHash(loaded.content),
+    })
+  }
+  await req.payload.update({ collection: ctx.slugs.submissions, id: submissionId, data, depth: 0, overrideAccess: true, req, context: { [WORKFLOW_CONTEXT]: true } })
+  return next
+}

@@ -1,0 +1,343 @@
+/**
+ * Exactly-once posting: prepare (invisible, retried) → arm (the intent is committed
+ * before the call) → publish (called once) → reconcile (ask the platform; else
+ * `unconfirmed`). Every state change is its own committed write, so a worker killed at
+ * any point leaves a target another worker can pick up safely: `queued`/`prepared`
+ * are re-prepared, `armed` is only ever reconciled, never published blindly.
+ */
+import { randomUUID, createHmac } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
+import type { PluginContext } from '../context.js'
+import { WORKFLOW_CONTEXT } from '../context.js'
+import { newsSettings } from '../news/query.js'
+import { decrypt } from './crypto.js'
+import { explain, PlatformFailure, type PlatformError } from './classify.js'
+import { ADAPTERS } from './adapters/index.js'
+import { ManualPosting } from './adapters/manual.js'
+import { createHttp } from './http.js'
+import { prepareImage } from './media.js'
+import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
+import { lockDocument } from '../../hooks/locks.js'
+
+export const PUBLICATION_STATUSES = ['queued', 'prepared', 'armed', 'published', 'failed', 'unconfirmed'] as const
+export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number]
+/** Targets a worker still has to act on. */
+export const OPEN_STATUSES: PublicationStatus[] = ['queued', 'prepared', 'armed']
+
+export const PUBLISH_TASK = 'sopMedsosPublish'
+
+type Doc = Record<string, any>
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
+
+export function pluginContextOf(payload: Payload): PluginContext {
+  const ctx = (payload.config.custom as { sopMedsos?: { ctx: PluginContext } }).sopMedsos?.ctx
+  if (!ctx) throw new Error('sopMedsosPlugin is not in this Payload config')
+  return ctx
+}
+
+/** Runs `fn` in its own committed transaction (a separate connection from any caller's). */
+export async function inTransaction<T>(payload: Payload, fn: (req: PayloadRequest) => Promise<T>): Promise<T> {
+  const req = await createLocalReq({ context: { [WORKFLOW_CONTEXT]: true } }, payload)
+  await initTransaction(req)
+  try {
+    const result = await fn(req)
+    await commitTransaction(req)
+    return result
+  } catch (e) {
+    await killTransaction(req)
+    throw e
+  }
+}
+
+// ---------------------------------------------------------------- signed media URLs
+
+export function mediaSignature(key: Buffer, publication: string | number, index: number, expires: number): string {
+  return createHmac('sha256', key).update(`media:${publication}:${index}:${expires}`).digest('base64url')
+}
+
+export function signedMediaUrl(ctx: PluginContext, payload: Payload, publication: string | number, index: number): string {
+  const base = (ctx.options.publishing.mediaBaseUrl ?? newsSettings(payload).siteUrl).replace(/\/+$/, '')
+  const expires = Math.floor(Date.now() / 1000) + 7 * 86400
+  const sig = mediaSignature(ctx.credentialsKey!, publication, index, expires)
+  return `${base}${payload.config.routes.api}/sop-medsos/media/${publication}/${index}.jpg?exp=${expires}&sig=${sig}`
+}
+
+async function originalBytes(payload: Payload, ctx: PluginContext, media: Doc): Promise<Buffer> {
+  const staticDir = (payload.collections[ctx.slugs.media]?.config.upload as { staticDir?: string } | undefined)?.staticDir
+  if (!staticDir || !media.filename) throw new Error(`media ${media.id} has no stored file`)
+  return fs.readFile(path.join(staticDir, path.basename(String(media.filename))))
+}
+
+/** The photo `index` of a submission, prepared for a platform (also served by the signed media endpoint). */
+export async function platformPhoto(payload: Payload, ctx: PluginContext, submission: Doc, platform: Platform, index: number): Promise<Buffer> {
+  const media = (submission.photos ?? [])[index]
+  if (!media || typeof media !== 'object') throw new Error(`photo ${index} not found`)
+  const focal = { x: Number(media.focalX ?? 50), y: Number(media.focalY ?? 50) }
+  return prepareImage(await originalBytes(payload, ctx, media), ADAPTERS[platform].media, focal)
+}
+
+// ---------------------------------------------------------------- loading
+
+export function accountConfig(ctx: PluginContext, doc: Doc): AccountConfig {
+  let creds: { accessToken?: string; secret?: string } = {}
+  if (doc.credentials) creds = JSON.parse(decrypt(ctx.credentialsKey!, String(doc.credentials)))
+  return {
+    id: doc.id,
+    platform: doc.platform,
+    label: doc.label ?? '',
+    accountId: doc.accountId ?? '',
+    url: doc.url ?? '',
+    accessToken: creds.accessToken ?? '',
+    secret: creds.secret ?? '',
+  }
+}
+
+function plainText(narrative: unknown): string {
+  const out: string[] = []
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return
+    if (typeof node.text === 'string') out.push(node.text)
+    if (Array.isArray(node.children)) {
+      node.children.forEach(walk)
+      if (node.type === 'paragraph' || node.type === 'heading') out.push('\n')
+    }
+  }
+  walk((narrative as { root?: unknown })?.root)
+  return out.join('').trim()
+}
+
+function contentOf(payload: Payload, submission: Doc): PublishContent {
+  const settings = newsSettings(payload)
+  return {
+    submissionId: submission.id,
+    title: String(submission.title ?? ''),
+    caption: String(submission.caption ?? ''),
+    narrativeText: plainText(submission.narrative),
+    link: submission.slug ? `${settings.siteUrl}${settings.path}/${submission.slug}` : settings.siteUrl,
+    registerNumber: String(submission.registerNumber ?? ''),
+    activityDate: submission.activityDate ?? null,
+    location: String(submission.location ?? ''),
+    photos: ((submission.photos ?? []) as Doc[]).filter((m) => m && typeof m === 'object').map((m) => ({ id: m.id, alt: m.alt ?? '', load: async () => Buffer.alloc(0) })),
+  }
+}
+
+// ---------------------------------------------------------------- leases and writes
+
+async function claim(payload: Payload, ctx: PluginContext, id: string | number, token: string): Promise<Doc | null> {
+  return inTransaction(payload, async (req) => {
+    await lockDocument(req, ctx.slugs.publications, id)
+    const doc = (await payload.findByID({ collection: ctx.slugs.publications, id, depth: 0, overrideAccess: true, showHiddenFields: true, req, disableErrors: true })) as Doc | null
+    if (!doc || !OPEN_STATUSES.includes(doc.status)) return null
+    if (doc.leaseUntil && Date.parse(doc.leaseUntil) > Date.now() && doc.leaseToken !== token) return null
+    return (await payload.update({
+      collection: ctx.slugs.publications,
+      id,
+      data: { leaseToken: token, leaseUntil: new Date(Date.now() + ctx.options.publishing.leaseMs).toISOString() },
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+      req,
+    })) as Doc
+  })
+}
+
+/** Writes a target's new state only while this worker still holds its lease (compare-and-set). */
+async function transition(payload: Payload, ctx: PluginContext, id: string | number, token: string, data: Doc): Promise<boolean> {
+  return inTransaction(payload, async (req) => {
+    await lockDocument(req, ctx.slugs.publications, id)
+    const doc = (await payload.findByID({ collection: ctx.slugs.publications, id, depth: 0, overrideAccess: true, showHiddenFields: true, req })) as Doc
+    if (doc.leaseToken !== token || !OPEN_STATUSES.includes(doc.status)) return false
+    await payload.update({ collection: ctx.slugs.publications, id, data, depth: 0, overrideAccess: true, req })
+    return true
+  })
+}
+
+const failure = (error: PlatformError) => {
+  const words = explain(error)
+  return { errorClass: error.class, errorCode: error.code, errorMessage: words.id, errorMessageEn: words.en }
+}
+const released = { leaseToken: null, leaseUntil: null }
+const noError = { errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null }
+
+// ---------------------------------------------------------------- one target
+
+export interface RunOptions {
+  sleep?: (ms: number) => Promise<void>
+}
+
+/** Takes one target as far as it can go now. Returns its final status for this run. */
+export async function runTarget(payload: Payload, publicationId: string | number, opts: RunOptions = {}): Promise<PublicationStatus | null> {
+  const ctx = pluginContextOf(payload)
+  const conf = ctx.options.publishing
+  const token = randomUUID()
+  const pub = await claim(payload, ctx, publicationId, token)
+  if (!pub) return null
+  const accountDoc = (await payload.findByID({ collection: ctx.slugs.socialAccounts, id: idOf(pub.account), depth: 0, overrideAccess: true, showHiddenFields: true })) as Doc
+  const submission = (await payload.findByID({ collection: ctx.slugs.submissions, id: idOf(pub.submission), depth: 1, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })) as Doc
+  const account = accountConfig(ctx, accountDoc)
+  const adapter: Adapter = ADAPTERS[account.platform]
+  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
+  const adapterCtx: AdapterContext = {
+    account,
+    baseUrl: (conf.baseUrls as Record<string, string>)[account.platform] ?? '',
+    content: contentOf(payload, submission),
+    http: createHttp(conf.requestTimeoutMs),
+    mediaUrl: (i) => signedMediaUrl(ctx, payload, pub.id, i),
+    mediaBytes: (i) => platformPhoto(payload, ctx, submission, account.platform, i),
+    sleep,
+    pollIntervalMs: conf.pollIntervalMs,
+    pollTimeoutMs: conf.pollTimeoutMs,
+    key: `sop-medsos-publication-${pub.id}`,
+    armedAt: pub.armedAt ? new Date(pub.armedAt) : null,
+  }
+  const set = (data: Doc) => transition(payload, ctx, pub.id, token, data)
+  const finish = async (status: PublicationStatus, data: Doc): Promise<PublicationStatus | null> =>
+    (await set({ ...data, status, ...released })) ? status : null
+  const reconnect = async (error: PlatformError) => {
+    await payload.update({ collection: ctx.slugs.socialAccounts, id: account.id, data: { needsReconnect: true, lastError: `${error.code}: ${error.detail}`.slice(0, 500) }, overrideAccess: true, depth: 0, context: { [WORKFLOW_CONTEXT]: true } })
+  }
+  const failWith = async (error: PlatformError) => {
+    if (error.class === 'reconnect') await reconnect(error)
+    return finish('failed', failure(error))
+  }
+  const published = (result: PostResult) =>
+    finish('published', { postId: result.postId, permalink: result.permalink, publishedAt: new Date().toISOString(), ...noError })
+
+  try {
+    if (!account.accessToken && ['facebook', 'instagram', 'x'].includes(account.platform)) {
+      return await failWith({ class: 'reconnect', code: 'no-credentials', detail: 'no access token stored' })
+    }
+    let state = (pub.state ?? {}) as PreparedState
+    if (pub.status === 'armed') return await reconcile(pub.status)
+
+    // prepare: invisible to the public, retried with backoff.
+    if (pub.status === 'queued' || !state || Object.keys(state).length === 0) {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          state = await adapter.prepare(adapterCtx)
+          break
+        } catch (e) {
+          if (!(e instanceof PlatformFailure)) throw e
+          if (e.info.class !== 'transient' || attempt >= conf.prepareAttempts) return await failWith(e.info)
+          await sleep(Math.max(conf.retryDelayMs * 2 ** (attempt - 1), (e.info.retryAfter ?? 0) * 1000))
+        }
+      }
+      if (!(await set({ status: 'prepared', state, attempts: (pub.attempts ?? 0) + 1 }))) return null
+    }
+
+    // arm: committed before the call, so a crash after it is never a blind re-post.
+    const armedAt = new Date()
+    if (!(await set({ status: 'armed', armedAt: armedAt.toISOString() }))) return null
+    adapterCtx.armedAt = armedAt
+    try {
+      return await published(await adapter.publish(adapterCtx, state))
+    } catch (e) {
+      if (e instanceof ManualPosting) {
+        await set({ status: 'queued', ...released, errorClass: null, errorCode: 'manual', errorMessage: 'Menunggu diunggah manual oleh Admin Medsos, lalu dikonfirmasi dengan tautannya.', errorMessageEn: 'Waiting for the Admin Medsos to post by hand and confirm with the link.' })
+        return 'queued'
+      }
+      if (!(e instanceof PlatformFailure)) throw e
+      const info = e.info
+      // The call was refused before anything happened: a plain failure.
+      const refused = info.class !== 'transient' || info.code === 'x:429'
+      if (refused) return await failWith(info)
+      return await reconcile('armed')
+    }
+
+    async function reconcile(_from: string): Promise<PublicationStatus | null> {
+      let found: Awaited<ReturnType<Adapter['reconcile']>>
+      try {
+        found = await adapter.reconcile(adapterCtx, state)
+      } catch {
+        found = { unknown: true }
+      }
+      if ('found' in found) return published(found.found)
+      if ('absent' in found) {
+        // Proven not published (e.g. the Instagram container is still FINISHED): one more call is safe.
+        try {
+          return await published(await adapter.publish(adapterCtx, state))
+        } catch (e) {
+          if (e instanceof PlatformFailure && (e.info.class !== 'transient' || e.info.code === 'x:429')) return failWith(e.info)
+        }
+      }
+      return finish('unconfirmed', failure({ class: 'unknown', code: 'outcome-unknown', detail: 'no answer to the publishing call' }))
+    }
+  } catch (e) {
+    // Our own bug or the database: give the lease back, leave the status for the next run.
+    await set({ ...released }).catch(() => {})
+    throw e
+  }
+}
+
+// ---------------------------------------------------------------- a submission
+
+/** Creates the targets (one per enabled account) and queues the job, inside the caller's transaction. */
+export async function enqueuePublishing(req: PayloadRequest, submission: Doc): Promise<number> {
+  const ctx = pluginContextOf(req.payload)
+  const accounts = await req.payload.find({ collection: ctx.slugs.socialAccounts, where: { enabled: { equals: true } }, pagination: false, depth: 0, overrideAccess: true, req })
+  const existing = await req.payload.find({ collection: ctx.slugs.publications, where: { submission: { equals: submission.id } }, pagination: false, depth: 0, overrideAccess: true, req })
+  const have = new Set(existing.docs.map((d) => String(idOf((d as Doc).account))))
+  let created = 0
+  for (const account of accounts.docs as Doc[]) {
+    if (have.has(String(account.id))) continue
+    await req.payload.create({
+      collection: ctx.slugs.publications,
+      data: { submission: submission.id, account: account.id, platform: account.platform, status: 'queued', submissionOwner: idOf(submission.createdBy) ?? null },
+      overrideAccess: true,
+      depth: 0,
+      req,
+    })
+    created++
+  }
+  if (created + existing.docs.length === 0) return 0
+  await req.payload.jobs.queue({ task: PUBLISH_TASK as never, input: { submission: String(submission.id) } as never, queue: ctx.options.publishing.queue, req })
+  return created + existing.docs.length
+}
+
+/** The job: run every open target of a submission, then settle the submission's status. */
+export async function runPublishing(payload: Payload, submissionId: string | number, opts: RunOptions = {}): Promise<void> {
+  const ctx = pluginContextOf(payload)
+  const targets = await payload.find({ collection: ctx.slugs.publications, where: { and: [{ submission: { equals: submissionId } }, { status: { in: OPEN_STATUSES } }] }, pagination: false, depth: 0, overrideAccess: true })
+  for (const t of targets.docs) await runTarget(payload, t.id, opts)
+  await settleSubmission(payload, submissionId)
+}
+
+/** Sets the submission from its targets: all published → `published` (+ register `content` entry); any failed/unconfirmed and none running → `publish_failed`. */
+export async function settleSubmission(payload: Payload, submissionId: string | number, outer?: PayloadRequest): Promise<string | null> {
+  const ctx = pluginContextOf(payload)
+  const run = async (req: PayloadRequest) => {
+    await lockDocument(req, ctx.slugs.submissions, submissionId)
+    const { settle } = await import('../../hooks/publishing.js')
+    return settle(req, ctx, submissionId)
+  }
+  return outer ? run(outer) : inTransaction(payload, run)
+}
+
+/** Targets armed by a worker that died (lease expired): reconcile them. For a worker's start and a schedule. */
+export async function reconcileStale(payload: Payload, opts: RunOptions = {}): Promise<number> {
+  const ctx = pluginContextOf(payload)
+  const stale = await payload.find({
+    collection: ctx.slugs.publications,
+    where: { and: [{ status: { in: OPEN_STATUSES } }, { platform: { not_equals: 'manual' } }, { or: [{ leaseUntil: { less_than: new Date().toISOString() } }, { leaseUntil: { exists: false } }] }] },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    showHiddenFields: true,
+  })
+  const submissions = new Set<string | number>()
+  for (const t of stale.docs) {
+    await runTarget(payload, t.id, opts)
+    submissions.add(idOf((t as Doc).submission))
+  }
+  for (const s of submissions) await settleSubmission(payload, s)
+  return stale.docs.length
+}
