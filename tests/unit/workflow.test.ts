@@ -25,6 +25,10 @@ describe('state table', () => {
       'atasan-ppid:approve:verified->approved',
       'atasan-ppid:return:verified->returned!',
       'atasan-ppid:decline:verified->declined!',
+      'admin-medsos:publish:approved->publishing',
+      'admin-medsos:retry:publish_failed->publishing',
+      'admin-medsos:confirm:publishing->published',
+      'admin-medsos:confirm:publish_failed->published',
     ])
   })
 
