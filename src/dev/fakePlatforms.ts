@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net'
 export interface Fault {
   /** Substring or pattern of "<METHOD> <path>", e.g. "POST /graph/v20.0/123/feed". */
   match: string | RegExp
-  kind: 'status' | 'graph' | 'timeout' | 'lost' | 'x429' | 'reset'
+  kind: 'status' | 'graph' | 'timeout' | 'lost' | 'hang' | 'x429' | 'reset'
   /** How many requests it hits (default 1). */
   times?: number
   status?: number
@@ -264,7 +264,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
       if (fault?.kind === 'x429') return send(res, 429, { title: 'Too Many Requests', status: 429, detail: 'Too Many Requests' }, { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 1) })
       const { raw, fields } = await readBody(req)
       // "lost": do the work, then drop the connection before the answer arrives.
-      const out = fault?.kind === 'lost' ? new http.ServerResponse(req) : res
+      // "hang": do the work, then never answer (the caller times out or is killed).
+      const out = fault?.kind === 'lost' || fault?.kind === 'hang' ? new http.ServerResponse(req) : res
       if (url.pathname.startsWith('/graph/')) {
         const parts = url.pathname.split('/').filter(Boolean).slice(2) // graph, v20.0
         if (!(await graph(method, parts, url, fields, out))) send(out, 404, { error: { message: 'Unknown path', code: 803 } })
