@@ -3,16 +3,28 @@
 import path from 'node:path'
 import { appConfig } from './src/dev/appConfig.js'
 import { seedDemo } from './src/dev/seed.js'
+import { FAKE_PLATFORMS_PORT, ensureFakePlatforms } from './src/dev/fakeForDev.js'
 
 const databaseUri = process.env.DATABASE_URI ?? 'postgres://postgres:postgres@127.0.0.1:54320/sop_medsos'
 const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO !== 'false' : process.env.NODE_ENV !== 'production'
+// Outside production the demo posts to the local fake platform server (started here),
+// so approving really "posts": see http://127.0.0.1:4010/_control/posts.
+const fake = process.env.FAKE_PLATFORMS ? process.env.FAKE_PLATFORMS !== 'false' : process.env.NODE_ENV !== 'production'
+const fakeBase = `http://127.0.0.1:${FAKE_PLATFORMS_PORT}`
 
 export default appConfig({
   databaseUri,
   serverURL: process.env.SERVER_URL,
-  onInit: seed ? seedDemo : undefined,
+  onInit: async (payload) => {
+    if (fake) await ensureFakePlatforms()
+    if (seed) await seedDemo(payload, { fakeAccounts: fake ? fakeBase : undefined })
+  },
+  jobsAutoRun: process.env.JOBS_AUTORUN ? process.env.JOBS_AUTORUN !== 'false' : process.env.NODE_ENV !== 'production',
   plugin: {
     ...(process.env.MEDIA_DIR ? { mediaDir: path.resolve(process.env.MEDIA_DIR) } : {}),
+    ...(fake
+      ? { publishing: { baseUrls: { facebook: `${fakeBase}/graph/v20.0`, instagram: `${fakeBase}/graph/v20.0`, x: `${fakeBase}/x` }, pollIntervalMs: 1000 } }
+      : {}),
     news: {
       agencyName: process.env.AGENCY_NAME ?? 'PPID Kabupaten Lamandau',
       ...(process.env.PUBLIC_SITE_URL ? { siteUrl: process.env.PUBLIC_SITE_URL } : {}),

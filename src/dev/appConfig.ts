@@ -22,6 +22,8 @@ export interface AppConfigInput {
   onInit?: Config['onInit']
   serverURL?: string
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'fatal'
+  /** Run queued jobs (posting) inside this process every few seconds (the demo app). */
+  jobsAutoRun?: boolean
 }
 
 export function resolveSecret(): string {
@@ -56,6 +58,9 @@ export function appConfig(input: AppConfigInput) {
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
     plugins: [sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin })],
     onInit: input.onInit,
+    jobs: input.jobsAutoRun
+      ? { autoRun: [{ cron: '*/5 * * * * *', queue: 'sop-medsos', limit: 10 }], shouldAutoRun: () => true }
+      : undefined,
     logger: input.logLevel ? { options: { level: input.logLevel } } : undefined,
     telemetry: false,
   })

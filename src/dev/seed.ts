@@ -5,6 +5,7 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { WORKFLOW_CONTEXT } from '../context.js'
 import { makeJpeg } from './demoImages.js'
+import { FAKE_TOKEN, FAKE_WEBHOOK_SECRET } from './fakeForDev.js'
 import { plainRichText as paragraph } from './lexical.js'
 
 export const DEMO_PASSWORD = 'demo12345'
@@ -19,7 +20,7 @@ export const DEMO_USERS = [
 ] as const
 
 
-export async function seedDemo(payload: Payload): Promise<void> {
+export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string } = {}): Promise<void> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
   const users: Record<string, { id: number | string }> = {}
@@ -95,6 +96,19 @@ export async function seedDemo(payload: Payload): Promise<void> {
         overrideAccess: true,
         context: { [WORKFLOW_CONTEXT]: true },
       })
+    }
+  }
+  if (opts.fakeAccounts) {
+    // The demo's accounts post to the local fake platform server.
+    const base = opts.fakeAccounts
+    const accounts = [
+      { label: 'Facebook Pemkab Lamandau (demo)', platform: 'facebook', accountId: 'lamandau-page', accessToken: FAKE_TOKEN },
+      { label: 'Instagram @pemkablamandau (demo)', platform: 'instagram', accountId: 'lamandau-ig', accessToken: FAKE_TOKEN },
+      { label: 'X @pemkablamandau (demo)', platform: 'x', accountId: '@pemkablamandau', accessToken: FAKE_TOKEN },
+      { label: 'Portal berita Pemda (demo webhook)', platform: 'webhook', url: `${base}/webhook/portal`, secret: FAKE_WEBHOOK_SECRET },
+    ]
+    for (const data of accounts) {
+      await payload.create({ collection: 'social-accounts', data: data as never, ...as('admin-medsos'), overrideAccess: false } as never)
     }
   }
   const lines = DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`)
