@@ -22,6 +22,8 @@ export interface AppConfigInput {
   onInit?: Config['onInit']
   serverURL?: string
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'fatal'
+  /** Where log lines go (tests capture them); stdout by default. */
+  logDestination?: { write: (line: string) => void }
   /** Run queued jobs (posting) inside this process every few seconds (the demo app). */
   jobsAutoRun?: boolean
 }
@@ -61,7 +63,7 @@ export function appConfig(input: AppConfigInput) {
     jobs: input.jobsAutoRun
       ? { autoRun: [{ cron: '*/5 * * * * *', queue: 'sop-medsos', limit: 10 }], shouldAutoRun: () => true }
       : undefined,
-    logger: input.logLevel ? { options: { level: input.logLevel } } : undefined,
+    logger: input.logLevel ? { options: { level: input.logLevel }, ...(input.logDestination ? { destination: input.logDestination as never } : {}) } : undefined,
     telemetry: false,
   })
 }

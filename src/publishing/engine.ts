@@ -200,8 +200,12 @@ export async function runTarget(payload: Payload, publicationId: string | number
     armedAt: pub.armedAt ? new Date(pub.armedAt) : null,
   }
   const set = (data: Doc) => transition(payload, ctx, pub.id, token, data)
-  const finish = async (status: PublicationStatus, data: Doc): Promise<PublicationStatus | null> =>
-    (await set({ ...data, status, ...released })) ? status : null
+  const finish = async (status: PublicationStatus, data: Doc): Promise<PublicationStatus | null> => {
+    if (!(await set({ ...data, status, ...released }))) return null
+    // For operators: what happened to which target (never credentials or request URLs).
+    payload.logger.info({ publication: pub.id, submission: idOf(pub.submission), platform: account.platform, status, code: data.errorCode ?? undefined, permalink: data.permalink ?? undefined }, `sop-medsos: publication ${pub.id} ${status}`)
+    return status
+  }
   const reconnect = async (error: PlatformError) => {
     await payload.update({ collection: ctx.slugs.socialAccounts, id: account.id, data: { needsReconnect: true, lastError: `${error.code}: ${error.detail}`.slice(0, 500) }, overrideAccess: true, depth: 0, context: { [WORKFLOW_CONTEXT]: true } })
   }

@@ -50,10 +50,10 @@ export async function createDatabase(name: string): Promise<string> {
   return url.toString()
 }
 
-export async function createTestApp(name: string, plugin: SopMedsosOptions = {}, key?: string): Promise<TestApp> {
+export async function createTestApp(name: string, plugin: SopMedsosOptions = {}, key?: string, logs?: string[]): Promise<TestApp> {
   const databaseUri = await createDatabase(name)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `sop-media-${name}-`))
-  const config = appConfig({ databaseUri, secret: 'test-secret', plugin: { mediaDir, ...plugin }, poolMax: 30, logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' })
+  const config = appConfig({ databaseUri, secret: 'test-secret', plugin: { mediaDir, ...plugin }, poolMax: 30, ...(logs ? { logLevel: 'debug' as const, logDestination: { write: (line: string) => void logs.push(line) } } : { logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' }) })
   const payload = await getPayload({ config, key })
   const pool = new pg.Pool({ connectionString: databaseUri, max: 2 })
   const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }

@@ -13,10 +13,11 @@ let app: TestApp
 let fake: FakePlatforms
 let people: Record<ActorName, Person>
 let photos: number[]
+const logs: string[] = []
 
 beforeAll(async () => {
   fake = await startFakePlatforms({ tokens: [TOKEN], webhookSecrets: { portal: WEBHOOK_SECRET } })
-  app = await createTestApp('publishing', { publishing: publishingOptions(fake) })
+  app = await createTestApp('publishing', { publishing: publishingOptions(fake) }, undefined, logs)
   people = await createPeople(app)
   photos = await createPhotos(app.payload, people['tim-pelaksana'], 4)
   await createAccounts(app, fake, people['admin-medsos'])
@@ -166,5 +167,12 @@ describe('credentials', () => {
       expect((await app.rest('GET', 'social-accounts', { token: people[actor].token })).status, actor).toBe(403)
     }
     expect((await app.rest('GET', 'social-accounts')).status).toBe(403)
+  })
+
+  it('appear in no log line (the whole file ran at debug level, failures included)', () => {
+    expect(logs.length).toBeGreaterThan(10)
+    const text = logs.join('\n')
+    expect(text).not.toContain(TOKEN)
+    expect(text).not.toContain(WEBHOOK_SECRET)
   })
 })

@@ -1,0 +1,18 @@
+/**
+ * A publishing worker as its own process (for the SIGKILL test): the same config as the
+ * test app, reconciles stale targets, then runs one submission's targets.
+ * Run: node --import tsx tests/helpers/worker.ts  (env: DATABASE_URI, WORKER_PLUGIN, SUBMISSION)
+ */
+import { getPayload } from 'payload'
+import { appConfig } from '../../src/dev/appConfig.js'
+import { reconcileStale, runPublishing } from '../../src/publishing/engine.js'
+
+const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
+const payload = await getPayload({
+  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', plugin, poolMax: 5, logLevel: (process.env.WORKER_LOG_LEVEL as 'debug') ?? 'fatal' }),
+})
+console.log('WORKER READY')
+await reconcileStale(payload)
+await runPublishing(payload, process.env.SUBMISSION!)
+console.log('WORKER DONE')
+process.exit(0)
