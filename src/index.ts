@@ -16,7 +16,7 @@ import { newsEndpoints } from './news/endpoints.js'
 import { socialAccountsCollection } from '../collections/socialAccounts.js'
 import { publicationsCollection } from '../collections/publications.js'
 import { resolveKey } from './publishing/crypto.js'
-import { PUBLISH_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
+import { PUBLISH_TASK, RECONCILE_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
 import { publishingEndpoints } from './publishing/endpoints.js'
 
 export type { SopMedsosOptions } from './options.js'
@@ -70,6 +70,18 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
             handler: async ({ input, req }) => {
               await reconcileStale(req.payload)
               await runPublishing(req.payload, (input as { submission: string }).submission)
+              return { output: {} }
+            },
+          },
+          {
+            // Every minute: targets of a worker that died (lease expired) are reconciled,
+            // even when no new approval queues a job.
+            slug: RECONCILE_TASK,
+            label: 'Rekonsiliasi unggahan',
+            schedule: [{ cron: '* * * * *', queue: options.publishing.queue }],
+            retries: 0,
+            handler: async ({ req }) => {
+              await reconcileStale(req.payload)
               return { output: {} }
             },
           },

@@ -34,6 +34,7 @@ export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number]
 export const OPEN_STATUSES: PublicationStatus[] = ['queued', 'prepared', 'armed']
 
 export const PUBLISH_TASK = 'sopMedsosPublish'
+export const RECONCILE_TASK = 'sopMedsosReconcile'
 
 type Doc = Record<string, any>
 const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))

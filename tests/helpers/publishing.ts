@@ -21,7 +21,7 @@ export function publishingOptions(fake: FakePlatforms, extra: Partial<NonNullabl
 }
 
 /** The four platforms with API access, created as the Admin Medsos would through REST. */
-export async function createAccounts(app: TestApp, fake: FakePlatforms, medsos: Person, platforms = ['facebook', 'instagram', 'x', 'webhook'] as const) {
+export async function createAccounts(app: TestApp, fake: FakePlatforms, medsos: Person, platforms: readonly ('facebook' | 'instagram' | 'x' | 'webhook')[] = ['facebook', 'instagram', 'x', 'webhook']) {
   const ids: Record<string, number> = {}
   for (const platform of platforms) {
     const json =
