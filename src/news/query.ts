@@ -41,6 +41,8 @@ export interface PublicNewsItem {
   photos: PublicPhoto[]
   /** Absolute URL of the public page. */
   link: string
+  /** The posts on social media (detail only; empty in lists). */
+  socialLinks: { label: string; url: string }[]
 }
 
 export interface NewsSettings {
@@ -147,7 +149,26 @@ function toItem(settings: NewsSettings, doc: Record<string, unknown>): PublicNew
     narrativeHtml: narrativeHtml(doc.narrative),
     photos: ((doc.photos as unknown[]) ?? []).map((m) => toPhoto(settings, m)).filter((p): p is PublicPhoto => p !== null),
     link: `${settings.siteUrl}${settings.path}/${encodeURIComponent(slug)}`,
+    socialLinks: [],
   }
+}
+
+const PLATFORM_NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', x: 'X' }
+
+/** Published posts of a submission, with http(s) permalinks only. */
+async function socialLinks(payload: Payload, submissionId: number | string): Promise<{ label: string; url: string }[]> {
+  if (!payload.collections[SLUGS.publications]) return []
+  const res = await payload.find({
+    collection: SLUGS.publications,
+    where: { and: [{ submission: { equals: submissionId } }, { status: { equals: 'published' } }] },
+    depth: 1,
+    pagination: false,
+    sort: 'createdAt',
+    overrideAccess: true,
+  })
+  return (res.docs as Record<string, any>[])
+    .filter((p) => typeof p.permalink === 'string' && /^https?:\/\//.test(p.permalink))
+    .map((p) => ({ label: PLATFORM_NAMES[p.platform] ?? String(p.account?.label ?? p.platform), url: p.permalink as string }))
 }
 
 export interface NewsPage {
@@ -195,5 +216,8 @@ export async function findNewsBySlug(payload: Payload, slug: string): Promise<Pu
     overrideAccess: true,
   })
   const doc = result.docs[0]
-  return doc ? toItem(settings, doc as Record<string, unknown>) : null
+  if (!doc) return null
+  const item = toItem(settings, doc as Record<string, unknown>)
+  item.socialLinks = await socialLinks(payload, item.id)
+  return item
 }

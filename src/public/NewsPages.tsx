@@ -189,6 +189,19 @@ export async function NewsItemPage({ payload, slug }: { payload: Payload; slug: 
           </dl>
           {item.caption ? <p className="caption">{item.caption}</p> : null}
           <div className="narrative" dangerouslySetInnerHTML={{ __html: item.narrativeHtml }} />
+          {item.socialLinks.length ? (
+            <p className="social">
+              Lihat juga di:{' '}
+              {item.socialLinks.map((l, i) => (
+                <span key={i}>
+                  {i ? ' · ' : ''}
+                  <a href={l.url} rel="noopener noreferrer nofollow">
+                    {l.label}
+                  </a>
+                </span>
+              ))}
+            </p>
+          ) : null}
           {item.photos.length ? (
             <ul className="gallery" aria-label="Galeri foto">
               {item.photos.map((photo, i) => (

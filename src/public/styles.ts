@@ -33,6 +33,7 @@ article.news{background:#fff;border-radius:.6rem;padding:1rem 1rem 1.5rem;box-sh
 .facts dd{margin:0;overflow-wrap:anywhere}
 .caption{font-style:italic;border-left:4px solid #f0b429;padding:.25rem .75rem;margin:0 0 1rem;overflow-wrap:anywhere}
 .narrative{overflow-wrap:anywhere}
+.social{margin:1rem 0 0;font-size:.95rem}
 .gallery{list-style:none;padding:0;margin:1.25rem 0 0;display:grid;gap:.75rem;grid-template-columns:repeat(auto-fill,minmax(min(100%,15rem),1fr))}
 .gallery figure{margin:0}
 .gallery img{width:100%;aspect-ratio:4/3;object-fit:cover;border-radius:.4rem;background:#dfe5dc}

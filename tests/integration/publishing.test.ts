@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import { findNewsBySlug } from '../../src/news/query.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'
@@ -54,6 +55,10 @@ describe('approval → posting', () => {
     const content = await app.payload.find({ collection: 'register', where: { and: [{ submission: { equals: id } }, { kind: { equals: 'content' } }] }, overrideAccess: true })
     expect(content.docs).toHaveLength(1)
     expect(content.docs[0]!.summary).toContain('https://www.facebook.com/')
+    // The public page links the posts.
+    const news = await findNewsBySlug(app.payload, 'rapat-koordinasi-stunting')
+    expect(news!.socialLinks.map((l) => l.label).sort()).toEqual(['Facebook', 'Instagram', 'Portal Pemda', 'X'])
+    for (const l of news!.socialLinks) expect(l.url).toMatch(/^https:\/\//)
     // Running again changes nothing.
     await runJobs()
     expect(fake.posts).toHaveLength(4)
