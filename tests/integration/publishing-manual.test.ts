@@ -82,3 +82,12 @@ it('two job runners (two Payload instances) on the same queue post each target o
     expect(await status(ids[i]!)).toBe('published')
   }
 })
+
+it('the reconcile task is scheduled on the publishing queue', async () => {
+  await app.payload.jobs.handleSchedules({ queue: 'sop-medsos' })
+  expect(await countRows(app, 'payload_jobs', "task_slug = 'sopMedsosReconcile'")).toBe(1)
+  await app.payload.jobs.run({ queue: 'sop-medsos', limit: 10 })
+  // A second scheduling in the same minute does not queue another.
+  await app.payload.jobs.handleSchedules({ queue: 'sop-medsos' })
+  expect(await countRows(app, 'payload_jobs', "task_slug = 'sopMedsosReconcile' and processing = false and completed_at is null")).toBeLessThanOrEqual(1)
+})
