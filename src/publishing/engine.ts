@@ -233,6 +233,8 @@ export async function runTarget(payload: Payload, publicationId: string | number
         } catch (e) {
           if (!(e instanceof PlatformFailure)) throw e
           if (e.info.class !== 'transient' || attempt >= conf.prepareAttempts) return await failWith(e.info)
+          // A platform asking for more than a minute's pause: fail now (retryable), don't hold the worker.
+          if ((e.info.retryAfter ?? 0) > 60) return await failWith(e.info)
           await sleep(Math.max(conf.retryDelayMs * 2 ** (attempt - 1), (e.info.retryAfter ?? 0) * 1000))
         }
       }
