@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { changeOwnMedia, createMedia, readMedia } from '../access/media.js'
 import { nobody } from '../access/submissions.js'
-import { decodeAndStripImage, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
+import { decodeAndStripImage, protectRecordedMedia, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
 
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4']
 
@@ -69,7 +69,7 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
     ...base,
     hooks: {
       ...base.hooks,
-      beforeOperation: [...(base.hooks?.beforeOperation ?? []), decodeAndStripImage],
+      beforeOperation: [...(base.hooks?.beforeOperation ?? []), protectRecordedMedia, decodeAndStripImage],
       beforeChange: [...(base.hooks?.beforeChange ?? []), recordFileFacts],
       afterRead: [...(base.hooks?.afterRead ?? []), publicMediaFieldsOnly],
     },

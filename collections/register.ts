@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { never, readRecords } from '../access/records.js'
+import { registerEndpoints } from '../src/register/endpoints.js'
 
 /** The register of documentation and content: written only by the workflow, never changed. */
 export function registerCollection(ctx: PluginContext): CollectionConfig {
@@ -17,6 +18,7 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
     },
     defaultSort: '-chainIndex',
     access: { read: readRecords, create: never, update: never, delete: never },
+    endpoints: registerEndpoints(),
     fields: [
       { name: 'number', type: 'text', required: true, unique: true, label: { id: 'Nomor Register', en: 'Number' } },
       {
@@ -33,7 +35,7 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'actor', type: 'relationship', relationTo: ctx.slugs.users },
       { name: 'summary', type: 'text', label: { id: 'Ringkasan', en: 'Summary' } },
-      { name: 'contentHash', type: 'text', required: true },
+      { name: 'contentHash', type: 'text', required: true, index: true },
       { name: 'previousHash', type: 'text', required: true },
       { name: 'hash', type: 'text', required: true, unique: true },
       { name: 'year', type: 'number', required: true, index: true, admin: { hidden: true } },

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
-import { badRequest } from './errors.js'
+import { badRequest, forbidden } from './errors.js'
 
 const HASH_KEY = 'sopMedsosFileSha256'
 
@@ -50,4 +50,36 @@ export const publicMediaFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => 
   const out: Record<string, unknown> = {}
   for (const key of PUBLIC_MEDIA_FIELDS) if (key in doc) out[key] = doc[key]
   return out
+}
+
+/** Is this file part of a submission that left `draft` (the record)? */
+async function inRecord(req: Parameters<CollectionBeforeOperationHook>[0]['req'], id: unknown): Promise<boolean> {
+  if (id === undefined || id === null) return false
+  const found = await req.payload.count({
+    collection: 'submissions',
+    where: { and: [{ status: { not_equals: 'draft' } }, { or: [{ photos: { in: [id] } }, { videos: { in: [id] } }] }] },
+    overrideAccess: true,
+    req,
+  })
+  return found.totalDocs > 0
+}
+
+/**
+ * A file handed in with a submission is evidence: nobody (admin included) deletes it or
+ * swaps its bytes. Changing its alt text stays possible.
+ */
+export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+  const id = (args as { id?: unknown }).id
+  if (operation === 'delete' || operation === 'deleteByID') {
+    if (await inRecord(req, id)) throw forbidden(req, 'mediaInRecord')
+    const where = (args as { where?: unknown }).where
+    if (id === undefined && where) {
+      const targets = await req.payload.find({ collection: 'media', where: where as never, depth: 0, pagination: false, overrideAccess: true, req })
+      for (const doc of targets.docs) if (await inRecord(req, doc.id)) throw forbidden(req, 'mediaInRecord')
+    }
+  }
+  if ((operation === 'update' || operation === 'updateByID') && req.file?.data && (await inRecord(req, id))) {
+    throw forbidden(req, 'mediaInRecord')
+  }
+  return args
 }

@@ -11,6 +11,7 @@ const commands = {
   build: ['next', ['build', '--webpack', ...rest]],
   start: ['next', ['start', ...rest]],
   payload: ['payload', rest],
+  'register:verify': [process.execPath, ['--import', 'tsx', 'scripts/register-verify.ts', ...rest]],
 }
 if (!commands[command]) {
   console.error(`usage: node scripts/run.mjs ${Object.keys(commands).join('|')} [args]`)
