@@ -5,6 +5,9 @@
  */
 import type { Endpoint } from 'payload'
 import { SLUGS } from '../context.js'
+import { readsOffice } from '../../access/roles.js'
+import { parsePeriod } from '../workflow/period.js'
+import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
 
 export function registerEndpoints(): Endpoint[] {
   return [
@@ -32,6 +35,36 @@ export function registerEndpoints(): Endpoint[] {
           return { number: e.number, at: e.at, kind: e.kind }
         })
         return Response.json({ hash, found: entries.length > 0, entries }, { status: 200, headers })
+      },
+    },
+    {
+      // GET /api/register/export?format=csv|xlsx|pdf&period=2026-11 (or 2026, or from=…&to=…)[&kind=documentation|content]
+      path: '/export',
+      method: 'get',
+      handler: async (req) => {
+        const en = req.i18n?.language === 'en'
+        const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
+        // Custom endpoints are not authenticated by Payload: the whole register is for the office.
+        if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        if (!readsOffice(req.user)) return fail(403, 'Ekspor Register hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.', 'Register exports are for the review team, the PPID, its superior, the Admin Medsos and the admin.')
+        const url = new URL(req.url ?? 'http://x/')
+        const options = (req.payload.config.custom as { sopMedsos: { options: { timeZone: string } } }).sopMedsos.options
+        const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
+        if (!period) return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+        const kind = url.searchParams.get('kind')
+        if (kind && kind !== 'documentation' && kind !== 'content') return fail(400, 'kind harus documentation atau content.', 'kind must be documentation or content.')
+        const format = url.searchParams.get('format') ?? 'csv'
+        const rows = await registerRows(req.payload, period, (kind as 'documentation' | 'content' | null) ?? undefined)
+        const name = `register-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}`
+        const download = (body: Uint8Array | string, type: string, ext: string) =>
+          new Response(typeof body === 'string' ? body : new Uint8Array(body), {
+            status: 200,
+            headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Cache-Control': 'private, no-store' },
+          })
+        if (format === 'csv') return download(registerCsv(rows, options.timeZone), 'text/csv; charset=utf-8', 'csv')
+        if (format === 'xlsx') return download(await registerXlsx(rows, options.timeZone, period.label), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx')
+        if (format === 'pdf') return download(await registerPdf(req.payload, rows, period, options.timeZone), 'application/pdf', 'pdf')
+        return fail(400, 'format harus csv, xlsx atau pdf.', 'format must be csv, xlsx or pdf.')
       },
     },
   ]
