@@ -172,7 +172,7 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
   doc.setLanguage('id-ID')
   const [W, H] = [841.89, 595.28] // A4 landscape
   const M = 36
-  const cols = [20, 118, 58, 56, 110, 74, 26, 120, 56, 58, 0]
+  const cols = [20, 118, 58, 56, 110, 86, 26, 110, 56, 58, 0]
   const pdfHeaders = ['No', 'Nomor Register', 'Tanggal', 'Jenis', 'Kegiatan', 'Tim Pelaksana', 'Foto', 'Caption', 'Status', 'Tanggal Unggah', 'Tautan']
   cols[10] = W - 2 * M - cols.slice(0, 10).reduce((a, b) => a + b, 0)
   const size = 7.5
