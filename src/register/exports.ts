@@ -5,7 +5,6 @@
  * signature block.
  */
 import fs from 'node:fs'
-import { createRequire } from 'node:module'
 import fontkit from '@pdf-lib/fontkit'
 import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
@@ -124,8 +123,10 @@ export async function registerXlsx(rows: RegisterRow[], timeZone: string, title:
 
 // ---------------------------------------------------------------- PDF
 
-const require = createRequire(import.meta.url)
-const fontFile = (name: string) => fs.readFileSync(require.resolve(`dejavu-fonts-ttf/ttf/${name}`))
+// Resolved at run time by Node, out of the bundler's sight (Next's webpack would try to
+// bundle the font files as modules).
+const nodeRequire = (process.getBuiltinModule('node:module') as typeof import('node:module')).createRequire(import.meta.url)
+const fontFile = (name: string) => fs.readFileSync(nodeRequire.resolve(['dejavu-fonts-ttf', 'ttf', name].join('/')))
 
 /** Characters the font cannot draw (emoji) become "□" instead of breaking the document. */
 function drawable(font: PDFFont, text: string): string {
