@@ -35,6 +35,12 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
       { name: 'actor', type: 'relationship', relationTo: ctx.slugs.users },
       { name: 'summary', type: 'text', label: { id: 'Ringkasan', en: 'Summary' } },
+      {
+        name: 'approvalSheet',
+        type: 'upload',
+        relationTo: 'approval-sheets',
+        label: { id: 'Lembar Persetujuan Publikasi', en: 'Approval sheet' },
+      },
       { name: 'contentHash', type: 'text', required: true, index: true },
       { name: 'previousHash', type: 'text', required: true },
       { name: 'hash', type: 'text', required: true, unique: true },

@@ -75,6 +75,7 @@ export async function settle(req: PayloadRequest, ctx: PluginContext, submission
   if (next === 'published') {
     data.publishedAt = now
     const links = pubs.map((p) => `${p.platform}: ${p.permalink ?? p.postId ?? '-'}`).join('; ')
+    const sheet = await req.payload.find({ collection: 'approval-sheets', where: { submission: { equals: submissionId } }, sort: '-createdAt', limit: 1, depth: 0, overrideAccess: true, req })
     await appendRegisterEntry(req, ctx, {
       kind: 'content',
       submissionId,
@@ -82,6 +83,7 @@ export async function settle(req: PayloadRequest, ctx: PluginContext, submission
       actorId: null,
       summary: `${loaded.doc.title ?? ''} — ${links}`.slice(0, 2000),
       contentHash: contentHash(loaded.content),
+      approvalSheet: sheet.docs[0]?.id ?? null,
     })
   }
   await req.payload.update({ collection: ctx.slugs.submissions, id: submissionId, data, depth: 0, overrideAccess: true, req, context: { [WORKFLOW_CONTEXT]: true } })

@@ -16,6 +16,8 @@ export interface NewRegisterEntry {
   actorId: string | number | null
   summary: string
   contentHash: string
+  /** content entries: the approval sheet of the approved version (not part of the hash). */
+  approvalSheet?: string | number | null
 }
 
 /**
@@ -59,6 +61,7 @@ export async function appendRegisterEntry(req: PayloadRequest, ctx: PluginContex
       sequence,
       chainIndex: (previous?.chainIndex ?? 0) + 1,
       submissionOwner: entry.ownerId,
+      approvalSheet: entry.approvalSheet ?? null,
     },
     depth: 0,
     overrideAccess: true,

@@ -15,6 +15,7 @@ import { lockDocument } from './locks.js'
 import { appendRegisterEntry } from './register.js'
 import { outcome, publicationsOf, settle } from './publishing.js'
 import { enqueuePublishing } from '../src/publishing/engine.js'
+import { storeApprovalSheet } from '../src/register/approvalSheet.js'
 
 const idOf = (value: unknown): string | number | null => {
   if (value == null) return null
@@ -234,6 +235,8 @@ export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook
       req,
       context: { [WORKFLOW_CONTEXT]: true },
     })
+    // The approved version, on paper: Lembar Persetujuan Publikasi with the approved hash.
+    if (doc.toStatus === 'approved') await storeApprovalSheet(req, submissionId)
     // Step 5 starts: on approval in `auto` mode, on `publish`, on `retry`. The job is
     // queued with `req`: it exists only if this action commits.
     const startsPosting = doc.action === 'publish' || doc.action === 'retry' || (doc.toStatus === 'approved' && ctx.options.publishing.mode === 'auto')

@@ -15,6 +15,7 @@ import { withCheckedMedia } from '../collections/media.js'
 import { newsEndpoints } from './news/endpoints.js'
 import { socialAccountsCollection } from '../collections/socialAccounts.js'
 import { publicationsCollection } from '../collections/publications.js'
+import { approvalSheetsCollection } from '../collections/approvalSheets.js'
 import { resolveKey } from './publishing/crypto.js'
 import { PUBLISH_TASK, RECONCILE_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
 import { publishingEndpoints } from './publishing/endpoints.js'
@@ -55,6 +56,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         registerCollection(ctx),
         socialAccountsCollection(ctx),
         publicationsCollection(ctx),
+        approvalSheetsCollection(ctx),
       ],
       jobs: {
         ...config.jobs,

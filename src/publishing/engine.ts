@@ -102,7 +102,7 @@ export function accountConfig(ctx: PluginContext, doc: Doc): AccountConfig {
   }
 }
 
-function plainText(narrative: unknown): string {
+export function plainText(narrative: unknown): string {
   const out: string[] = []
   const walk = (node: any) => {
     if (!node || typeof node !== 'object') return

@@ -126,15 +126,15 @@ export async function registerXlsx(rows: RegisterRow[], timeZone: string, title:
 // Resolved at run time by Node, out of the bundler's sight (Next's webpack would try to
 // bundle the font files as modules).
 const nodeRequire = (process.getBuiltinModule('node:module') as typeof import('node:module')).createRequire(import.meta.url)
-const fontFile = (name: string) => fs.readFileSync(nodeRequire.resolve(['dejavu-fonts-ttf', 'ttf', name].join('/')))
+export const fontFile = (name: string) => fs.readFileSync(nodeRequire.resolve(['dejavu-fonts-ttf', 'ttf', name].join('/')))
 
 /** Characters the font cannot draw (emoji) become "□" instead of breaking the document. */
-function drawable(font: PDFFont, text: string): string {
+export function drawable(font: PDFFont, text: string): string {
   const set = new Set(font.getCharacterSet())
   return [...text].map((ch) => (set.has(ch.codePointAt(0)!) ? ch : ch.trim() ? '□' : ' ')).join('')
 }
 
-function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
+export function wrap(font: PDFFont, text: string, size: number, width: number): string[] {
   const lines: string[] = []
   for (const para of drawable(font, text).split('\n')) {
     let line = ''
