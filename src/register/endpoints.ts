@@ -8,6 +8,8 @@ import { SLUGS } from '../context.js'
 import { readsOffice } from '../../access/roles.js'
 import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
+import { buildMonthlyReport, monthlyReportPdf } from './report.js'
+import { reportChartSvg } from '../workflow/report.js'
 
 export function registerEndpoints(): Endpoint[] {
   return [
@@ -65,6 +67,31 @@ export function registerEndpoints(): Endpoint[] {
         if (format === 'xlsx') return download(await registerXlsx(rows, options.timeZone, period.label), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx')
         if (format === 'pdf') return download(await registerPdf(req.payload, rows, period, options.timeZone), 'application/pdf', 'pdf')
         return fail(400, 'format harus csv, xlsx atau pdf.', 'format must be csv, xlsx or pdf.')
+      },
+    },
+    {
+      // GET /api/register/report?period=2026-11&format=json|svg|pdf — the monthly report, for the office.
+      path: '/report',
+      method: 'get',
+      handler: async (req) => {
+        const en = req.i18n?.language === 'en'
+        const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
+        if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        if (!readsOffice(req.user)) return fail(403, 'Laporan hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.', 'The report is for the review team, the PPID, its superior, the Admin Medsos and the admin.')
+        const url = new URL(req.url ?? 'http://x/')
+        const options = (req.payload.config.custom as { sopMedsos: { options: { timeZone: string } } }).sopMedsos.options
+        const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
+        if (!period) return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+        const report = await buildMonthlyReport(req.payload, period, options.timeZone)
+        const format = url.searchParams.get('format') ?? 'json'
+        const headers = { 'Cache-Control': 'private, no-store' }
+        if (format === 'json') return Response.json(report, { headers })
+        if (format === 'svg') return new Response(reportChartSvg(report), { headers: { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' } })
+        if (format === 'pdf') {
+          const pdf = await monthlyReportPdf(req.payload, report)
+          return new Response(new Uint8Array(pdf), { headers: { ...headers, 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="laporan-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}.pdf"` } })
+        }
+        return fail(400, 'format harus json, svg atau pdf.', 'format must be json, svg or pdf.')
       },
     },
   ]

@@ -83,3 +83,27 @@ it('is linked from the content register entry once published; readable by the of
   expect((await app.get(`approval-sheets/file/${sheet.filename}`)).status).toBe(403)
   expect((await app.rest('GET', 'approval-sheets', { token: people['atasan-ppid'].token })).body.totalDocs).toBe(1)
 })
+
+it('the monthly report counts the flow, per platform, with its chart, as JSON, SVG and PDF', async () => {
+  const d = new Date(Date.now() + 7 * 3600_000)
+  const period = `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
+  const auth = { Authorization: `JWT ${people['ketua-ppid'].token}` }
+  const json = await (await app.get(`register/report?period=${period}&format=json`, auth)).json()
+  expect(json.counts).toEqual({ handedIn: 1, accepted: 1, returned: 0, approved: 1, declined: 0, published: 1 })
+  expect(json.publishedByPlatform).toEqual({ manual: 1 })
+  expect(json.steps.map((s: { count: number }) => s.count)).toEqual([1, 1, 1, 1, 1])
+  expect(json.overdueRate).toBe(0)
+  const svg = await app.get(`register/report?period=${period}&format=svg`, auth)
+  expect(svg.headers.get('content-type')).toContain('image/svg+xml')
+  expect((await svg.text()).match(/class="handed-in"/g)!.length).toBe(json.days.length)
+  const pdf = await app.get(`register/report?period=${period}&format=pdf`, auth)
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'report-'))
+  fs.writeFileSync(path.join(dir, 'r.pdf'), Buffer.from(await pdf.arrayBuffer()))
+  const text = spawnSync('pdftotext', ['-layout', path.join(dir, 'r.pdf'), '-'], { encoding: 'utf8' }).stdout
+  expect(text).toContain('LAPORAN BULANAN')
+  expect(text).toContain('Diserahkan 1')
+  expect(text).toContain('Diunggah per platform: manual 1')
+  expect(text).toContain('Tingkat keterlambatan: 0%')
+  expect((await app.get(`register/report?period=${period}`, { Authorization: `JWT ${people['tim-pelaksana'].token}` })).status).toBe(403)
+  expect((await app.get(`register/report?period=${period}`)).status).toBe(403)
+})
