@@ -54,7 +54,8 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
       {
         name: 'accessToken',
         type: 'text',
-        virtual: true,
+        // Not virtual: Payload's admin renders virtual fields read-only. The value never
+        // reaches the column (sealCredentials removes it) and is never read back.
         hooks: { afterRead: [writeOnly] },
         label: { id: 'Token akses (tidak ditampilkan lagi)', en: 'Access token (never shown again)' },
         admin: {
@@ -65,7 +66,8 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
       {
         name: 'secret',
         type: 'text',
-        virtual: true,
+        // Not virtual: Payload's admin renders virtual fields read-only. The value never
+        // reaches the column (sealCredentials removes it) and is never read back.
         hooks: { afterRead: [writeOnly] },
         label: { id: 'Rahasia HMAC webhook (tidak ditampilkan lagi)', en: 'Webhook HMAC secret (never shown again)' },
         admin: { condition: (data) => data?.platform === 'webhook' },

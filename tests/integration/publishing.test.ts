@@ -151,10 +151,13 @@ describe('failures', () => {
 
 describe('credentials', () => {
   it('are sealed at rest and never returned by REST, GraphQL or the Local API', async () => {
-    const rows = await app.sql<{ credentials: string }>('select credentials from social_accounts')
+    const rows = await app.sql<{ credentials: string; access_token: string | null; secret: string | null }>('select credentials, access_token, secret from social_accounts')
     for (const r of rows) {
       expect(r.credentials).toMatch(/^v1:/)
       expect(r.credentials).not.toContain(TOKEN)
+      // The typed inputs never reach their own columns.
+      expect(r.access_token).toBeNull()
+      expect(r.secret).toBeNull()
     }
     const rest = await app.rest('GET', 'social-accounts?depth=2', { token: people['admin-medsos'].token })
     expect(rest.status).toBe(200)
