@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import sharp from 'sharp'
 import type { CollectionAfterReadHook, CollectionBeforeChangeHook, CollectionBeforeOperationHook } from 'payload'
+import { SLUGS } from '../src/context.js'
 import { badRequest, forbidden } from './errors.js'
 
 const HASH_KEY = 'sopMedsosFileSha256'
@@ -56,7 +57,7 @@ export const publicMediaFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => 
 async function inRecord(req: Parameters<CollectionBeforeOperationHook>[0]['req'], id: unknown): Promise<boolean> {
   if (id === undefined || id === null) return false
   const found = await req.payload.count({
-    collection: 'submissions',
+    collection: SLUGS.submissions,
     where: { and: [{ status: { not_equals: 'draft' } }, { or: [{ photos: { in: [id] } }, { videos: { in: [id] } }] }] },
     overrideAccess: true,
     req,

@@ -1,14 +1,14 @@
 /** Payload glue of the publishing engine: credentials, the step-5 review actions, settling a submission. */
 import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { decrypt, encrypt } from '../src/publishing/crypto.js'
+import { OPEN_STATUSES } from '../src/publishing/engine.js'
 import { contentHash } from '../src/workflow/content.js'
 import { badRequest } from './errors.js'
 import { appendRegisterEntry } from './register.js'
 import { loadSubmission } from './reviews.js'
 
 type Doc = Record<string, any>
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
 
 /** Moves typed credentials into the sealed field; an empty input keeps what is stored. */
 export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook {
@@ -55,7 +55,7 @@ const waitingForPerson = (p: Doc) => p.status === 'queued' && p.platform === 'ma
 export function outcome(pubs: Doc[]): 'published' | 'publish_failed' | 'publishing' | null {
   if (!pubs.length) return null
   if (pubs.every((p) => p.status === 'published')) return 'published'
-  const running = pubs.some((p) => ['queued', 'prepared', 'armed'].includes(p.status) && !waitingForPerson(p))
+  const running = pubs.some((p) => OPEN_STATUSES.includes(p.status) && !waitingForPerson(p))
   if (running) return 'publishing'
   if (pubs.some((p) => p.status === 'failed' || p.status === 'unconfirmed')) return 'publish_failed'
   return 'publishing'

@@ -4,7 +4,7 @@
  * afterChange advances the submission and appends the register, in the same transaction.
  */
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, PayloadRequest } from 'payload'
-import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { checkSubmissionRules, contentHash, type MediaFacts, type RuleBroken } from '../src/workflow/content.js'
 import { isAction, isStatus, type Status } from '../src/workflow/model.js'
 import { decide, type Stage } from '../src/workflow/table.js'
@@ -17,11 +17,6 @@ import { outcome, publicationsOf, settle } from './publishing.js'
 import { enqueuePublishing } from '../src/publishing/engine.js'
 import { storeApprovalSheet } from '../src/register/approvalSheet.js'
 
-const idOf = (value: unknown): string | number | null => {
-  if (value == null) return null
-  if (typeof value === 'object' && 'id' in (value as object)) return (value as { id: string | number }).id
-  return value as string | number
-}
 
 const LOADED_KEY = 'sopMedsosReviewedSubmission'
 

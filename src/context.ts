@@ -29,3 +29,10 @@ export function createContext(options: ResolvedOptions): PluginContext {
 
 /** Set on Local API calls the workflow itself makes, so guards let them through. */
 export const WORKFLOW_CONTEXT = 'sopMedsosWorkflow'
+
+/** The id of a relationship value, whether it was read with depth (a document) or without (an id). */
+export function idOf(value: unknown): string | number | null {
+  if (value == null) return null
+  if (typeof value === 'object' && 'id' in (value as object)) return (value as { id: string | number }).id
+  return value as string | number
+}

@@ -88,11 +88,7 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
       const form = await new Response(raw, { headers: { 'Content-Type': type } }).formData()
       for (const [k, v] of form) fields[k] = typeof v === 'string' ? v : `file:${(v as File).size}`
     } else if (type.startsWith('application/json') && raw.length) {
-      try {
-        Object.assign(fields, { __json: raw.toString() })
-      } catch {
-        /* ignore */
-      }
+      fields.__json = raw.toString()
     }
     return { raw, fields }
   }

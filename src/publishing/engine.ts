@@ -17,7 +17,7 @@ import {
   type PayloadRequest,
 } from 'payload'
 import type { PluginContext } from '../context.js'
-import { WORKFLOW_CONTEXT } from '../context.js'
+import { idOf, WORKFLOW_CONTEXT } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { decrypt } from './crypto.js'
 import { explain, PlatformFailure, type PlatformError } from './classify.js'
@@ -37,7 +37,6 @@ export const PUBLISH_TASK = 'sopMedsosPublish'
 export const RECONCILE_TASK = 'sopMedsosReconcile'
 
 type Doc = Record<string, any>
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
 
 export function pluginContextOf(payload: Payload): PluginContext {
   const ctx = (payload.config.custom as { sopMedsos?: { ctx: PluginContext } }).sopMedsos?.ctx
@@ -127,7 +126,7 @@ function contentOf(payload: Payload, submission: Doc): PublishContent {
     registerNumber: String(submission.registerNumber ?? ''),
     activityDate: submission.activityDate ?? null,
     location: String(submission.location ?? ''),
-    photos: ((submission.photos ?? []) as Doc[]).filter((m) => m && typeof m === 'object').map((m) => ({ id: m.id, alt: m.alt ?? '', load: async () => Buffer.alloc(0) })),
+    photos: ((submission.photos ?? []) as Doc[]).filter((m) => m && typeof m === 'object').map((m) => ({ id: m.id, alt: m.alt ?? '' })),
   }
 }
 
@@ -182,8 +181,8 @@ export async function runTarget(payload: Payload, publicationId: string | number
   const token = randomUUID()
   const pub = await claim(payload, ctx, publicationId, token)
   if (!pub) return null
-  const accountDoc = (await payload.findByID({ collection: ctx.slugs.socialAccounts, id: idOf(pub.account), depth: 0, overrideAccess: true, showHiddenFields: true })) as Doc
-  const submission = (await payload.findByID({ collection: ctx.slugs.submissions, id: idOf(pub.submission), depth: 1, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })) as Doc
+  const accountDoc = (await payload.findByID({ collection: ctx.slugs.socialAccounts, id: idOf(pub.account)!, depth: 0, overrideAccess: true, showHiddenFields: true })) as Doc
+  const submission = (await payload.findByID({ collection: ctx.slugs.submissions, id: idOf(pub.submission)!, depth: 1, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })) as Doc
   const account = accountConfig(ctx, accountDoc)
   const adapter: Adapter = ADAPTERS[account.platform]
   const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)))
@@ -222,7 +221,7 @@ export async function runTarget(payload: Payload, publicationId: string | number
       return await failWith({ class: 'reconnect', code: 'no-credentials', detail: 'no access token stored' })
     }
     let state = (pub.state ?? {}) as PreparedState
-    if (pub.status === 'armed') return await reconcile(pub.status)
+    if (pub.status === 'armed') return await reconcile()
 
     // prepare: invisible to the public, retried with backoff.
     if (pub.status === 'queued' || !state || Object.keys(state).length === 0) {
@@ -257,10 +256,10 @@ export async function runTarget(payload: Payload, publicationId: string | number
       // The call was refused before anything happened: a plain failure.
       const refused = info.class !== 'transient' || info.code === 'x:429'
       if (refused) return await failWith(info)
-      return await reconcile('armed')
+      return await reconcile()
     }
 
-    async function reconcile(_from: string): Promise<PublicationStatus | null> {
+    async function reconcile(): Promise<PublicationStatus | null> {
       let found: Awaited<ReturnType<Adapter['reconcile']>>
       try {
         found = await adapter.reconcile(adapterCtx, state)
@@ -343,7 +342,7 @@ export async function reconcileStale(payload: Payload, opts: RunOptions = {}): P
   const submissions = new Set<string | number>()
   for (const t of stale.docs) {
     await runTarget(payload, t.id, opts)
-    submissions.add(idOf((t as Doc).submission))
+    submissions.add(idOf((t as Doc).submission)!)
   }
   for (const s of submissions) await settleSubmission(payload, s)
   return stale.docs.length

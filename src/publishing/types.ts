@@ -11,8 +11,6 @@ export type Platform = (typeof PLATFORMS)[number]
 export interface PhotoSource {
   id: string | number
   alt: string
-  /** Original bytes (already EXIF-free: stripped on upload). */
-  load: () => Promise<Buffer>
 }
 
 export interface PublishContent {

@@ -11,7 +11,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload, PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 import sharp from 'sharp'
-import { SLUGS, WORKFLOW_CONTEXT } from '../context.js'
+import { idOf, SLUGS, WORKFLOW_CONTEXT } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { plainText } from '../publishing/engine.js'
 import { actionLabels } from '../translations.js'
@@ -27,7 +27,7 @@ export function verificationUrl(payload: Payload, hash: string): string {
   return `${newsSettings(payload).siteUrl}${payload.config.routes.api}/register/verify?hash=${hash}`
 }
 
-export async function approvalSheetPdf(payload: Payload, submissionId: string | number, req?: PayloadRequest): Promise<{ pdf: Buffer; hash: string; url: string }> {
+export async function approvalSheetPdf(payload: Payload, submissionId: string | number, req?: PayloadRequest): Promise<{ pdf: Buffer; hash: string; url: string; submission: Doc }> {
   const ctx = (payload.config.custom as { sopMedsos: { ctx: { slugs: { media: string } }; options: { timeZone: string } } }).sopMedsos
   const tz = ctx.options.timeZone
   const settings = newsSettings(payload)
@@ -142,17 +142,16 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
     const t = `${s.registerNumber ?? ''} · Halaman ${i + 1} dari ${pages.length}`
     p.drawText(drawable(font, t), { x: W - M - font.widthOfTextAtSize(drawable(font, t), 8), y: M - 20, size: 8, font })
   })
-  return { pdf: Buffer.from(await doc.save()), hash, url }
+  return { pdf: Buffer.from(await doc.save()), hash, url, submission: s }
 }
 
 /** Makes and stores the sheet (in the approving action's transaction). */
 export async function storeApprovalSheet(req: PayloadRequest, submissionId: string | number): Promise<Doc> {
-  const { pdf, hash } = await approvalSheetPdf(req.payload, submissionId, req)
-  const s = (await req.payload.findByID({ collection: SLUGS.submissions, id: submissionId, depth: 0, overrideAccess: true, req })) as Doc
+  const { pdf, hash, submission: s } = await approvalSheetPdf(req.payload, submissionId, req)
   const name = `lembar-persetujuan-${String(s.registerNumber ?? submissionId).replace(/[^\w-]+/g, '-')}-${Date.now()}.pdf`
   return (await req.payload.create({
     collection: APPROVAL_SHEETS,
-    data: { submission: submissionId, contentHash: hash, registerNumber: s.registerNumber ?? null, submissionOwner: s.createdBy ?? null },
+    data: { submission: submissionId, contentHash: hash, registerNumber: s.registerNumber ?? null, submissionOwner: idOf(s.createdBy) },
     file: { data: pdf, mimetype: 'application/pdf', name, size: pdf.length },
     overrideAccess: true,
     depth: 0,

@@ -3,13 +3,35 @@
  * approval sheet points here): is this hash in the register, under which Nomor
  * Register and when. Nothing else about the entry or the submission is returned.
  */
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
+import { pluginContextOf } from '../publishing/engine.js'
 import { SLUGS } from '../context.js'
 import { readsOffice } from '../../access/roles.js'
 import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
 import { buildMonthlyReport, monthlyReportPdf } from './report.js'
 import { reportChartSvg } from '../workflow/report.js'
+
+/**
+ * The office-only, period-based endpoints (exports, report): Payload does not
+ * authenticate custom endpoints, so the user and the role are checked here; the period
+ * is parsed in the plugin's time zone. A refusal comes back as the Response to send.
+ */
+function officePeriod(req: PayloadRequest, whatId: string, whatEn: string) {
+  const en = req.i18n?.language === 'en'
+  const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
+  if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+  if (!readsOffice(req.user)) {
+    return fail(403, `${whatId} hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.`, `${whatEn} is for the review team, the PPID, its superior, the Admin Medsos and the admin.`)
+  }
+  const url = new URL(req.url ?? 'http://x/')
+  const options = pluginContextOf(req.payload).options
+  const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
+  if (!period) {
+    return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+  }
+  return { url, options, period, fail }
+}
 
 export function registerEndpoints(): Endpoint[] {
   return [
@@ -44,15 +66,9 @@ export function registerEndpoints(): Endpoint[] {
       path: '/export',
       method: 'get',
       handler: async (req) => {
-        const en = req.i18n?.language === 'en'
-        const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
-        // Custom endpoints are not authenticated by Payload: the whole register is for the office.
-        if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
-        if (!readsOffice(req.user)) return fail(403, 'Ekspor Register hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.', 'Register exports are for the review team, the PPID, its superior, the Admin Medsos and the admin.')
-        const url = new URL(req.url ?? 'http://x/')
-        const options = (req.payload.config.custom as { sopMedsos: { options: { timeZone: string } } }).sopMedsos.options
-        const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
-        if (!period) return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+        const asked = officePeriod(req, 'Ekspor Register', 'Exporting the register')
+        if (asked instanceof Response) return asked
+        const { url, options, period, fail } = asked
         const kind = url.searchParams.get('kind')
         if (kind && kind !== 'documentation' && kind !== 'content') return fail(400, 'kind harus documentation atau content.', 'kind must be documentation or content.')
         const format = url.searchParams.get('format') ?? 'csv'
@@ -74,14 +90,9 @@ export function registerEndpoints(): Endpoint[] {
       path: '/report',
       method: 'get',
       handler: async (req) => {
-        const en = req.i18n?.language === 'en'
-        const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
-        if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
-        if (!readsOffice(req.user)) return fail(403, 'Laporan hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.', 'The report is for the review team, the PPID, its superior, the Admin Medsos and the admin.')
-        const url = new URL(req.url ?? 'http://x/')
-        const options = (req.payload.config.custom as { sopMedsos: { options: { timeZone: string } } }).sopMedsos.options
-        const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
-        if (!period) return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+        const asked = officePeriod(req, 'Laporan', 'The report')
+        if (asked instanceof Response) return asked
+        const { url, options, period, fail } = asked
         const report = await buildMonthlyReport(req.payload, period, options.timeZone)
         const format = url.searchParams.get('format') ?? 'json'
         const headers = { 'Cache-Control': 'private, no-store' }

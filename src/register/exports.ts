@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload } from 'payload'
-import { SLUGS } from '../context.js'
+import { idOf, SLUGS } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { statusLabels } from '../translations.js'
 import { formatLocal, wallClock, type Period } from '../workflow/period.js'
@@ -37,7 +37,6 @@ export interface Signatory {
 }
 
 type Doc = Record<string, any>
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
 
 export async function registerRows(payload: Payload, period: Period, kind?: 'documentation' | 'content'): Promise<RegisterRow[]> {
   const where: Doc = { and: [{ at: { greater_than_equal: period.start.toISOString() } }, { at: { less_than: period.end.toISOString() } }] }

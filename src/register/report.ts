@@ -3,14 +3,13 @@ import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument } from 'pdf-lib'
 import type { Payload, Where } from 'payload'
 import sharp from 'sharp'
-import { SLUGS } from '../context.js'
+import { idOf, SLUGS } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { monthlyReport, reportChartSvg, type MonthlyReport } from '../workflow/report.js'
 import type { Period } from '../workflow/period.js'
 import { drawable, fontFile } from './exports.js'
 
 type Doc = Record<string, any>
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
 
 export async function buildMonthlyReport(payload: Payload, period: Period, timeZone: string): Promise<MonthlyReport> {
   const within: Where[] = [{ createdAt: { greater_than_equal: period.start.toISOString() } }, { createdAt: { less_than: period.end.toISOString() } }]
@@ -24,9 +23,9 @@ export async function buildMonthlyReport(payload: Payload, period: Period, timeZ
   return monthlyReport(
     period,
     timeZone,
-    reviews.map((r) => ({ submission: idOf(r.submission), action: r.action, fromStatus: r.fromStatus, toStatus: r.toStatus, at: new Date(r.createdAt) })),
+    reviews.map((r) => ({ submission: idOf(r.submission)!, action: r.action, fromStatus: r.fromStatus, toStatus: r.toStatus, at: new Date(r.createdAt) })),
     subs.map((s) => ({ id: s.id, activityDate: s.activityDate ? new Date(s.activityDate) : null })),
-    pubs.map((p) => ({ submission: idOf(p.submission), platform: p.platform, publishedAt: new Date(p.publishedAt) })),
+    pubs.map((p) => ({ submission: idOf(p.submission)!, platform: p.platform, publishedAt: new Date(p.publishedAt) })),
   )
 }
 

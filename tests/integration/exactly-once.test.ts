@@ -8,7 +8,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startFakePlatforms, type Fault, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
 import { appConfig } from '../../src/dev/appConfig.js'
 import { runPublishing, runTarget } from '../../src/publishing/engine.js'
-import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'
@@ -34,13 +33,12 @@ beforeAll(async () => {
 })
 afterAll(async () => fake?.close())
 
-async function targetsFor(payload: Payload, id: number, caption: string) {
+async function targetsFor(payload: Payload, id: number) {
   const ids: number[] = []
   for (const [platform, account] of Object.entries(accounts)) {
     const doc = await payload.create({ collection: 'publications', data: { submission: id, account, platform, status: 'queued' } as never, overrideAccess: true })
     ids.push(doc.id as number)
   }
-  void caption
   return ids
 }
 
@@ -80,7 +78,7 @@ describe('exactly once', () => {
     for (let run = 0; run < RUNS; run++) {
       const caption = `Berita uji ${run} seed ${SEED}`
       const id = await newApproved(caption)
-      await targetsFor(app.payload, id, caption)
+      await targetsFor(app.payload, id)
       fake.clearFaults()
       for (const f of randomFaults()) fake.inject(f)
       await runPublishing(app.payload, id)
@@ -113,7 +111,7 @@ describe('exactly once', () => {
     for (let round = 0; round < 10; round++) {
       const caption = `Balapan ${round}`
       const id = await newApproved(caption)
-      const ids = await targetsFor(app.payload, id, caption)
+      const ids = await targetsFor(app.payload, id)
       await Promise.all([runPublishing(app.payload, id), runPublishing(second, id), ...ids.map((t) => runTarget(second, t))])
       for (const platform of Object.keys(accounts)) {
         expect(fake.posts.filter((p) => p.text === caption && p.platform === platform), `${round} ${platform}`).toHaveLength(1)
@@ -121,6 +119,5 @@ describe('exactly once', () => {
       const statuses = (await app.payload.find({ collection: 'publications', where: { submission: { equals: id } }, depth: 0, overrideAccess: true })).docs.map((d: any) => d.status)
       expect(statuses.every((s: string) => s === 'published')).toBe(true)
     }
-    void WORKFLOW_CONTEXT
   }, 300_000)
 })
