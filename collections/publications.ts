@@ -2,15 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { PUBLICATION_STATUSES } from '../src/publishing/engine.js'
 import { never, readRecords } from '../access/records.js'
-
-const statusLabels: Record<(typeof PUBLICATION_STATUSES)[number], { id: string; en: string }> = {
-  queued: { id: 'Antre', en: 'Queued' },
-  prepared: { id: 'Disiapkan', en: 'Prepared' },
-  armed: { id: 'Sedang dikirim', en: 'Sending' },
-  published: { id: 'Tayang', en: 'Published' },
-  failed: { id: 'Gagal', en: 'Failed' },
-  unconfirmed: { id: 'Belum pasti', en: 'Unconfirmed' },
-}
+import { publicationStatusLabels as statusLabels } from '../src/translations.js'
 
 /** One posting target: (submission, account), unique. Written only by the publishing engine. */
 export function publicationsCollection(ctx: PluginContext): CollectionConfig {

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { never, readRecords } from '../access/records.js'
 import { registerEndpoints } from '../src/register/endpoints.js'
+import { component } from '../src/admin/components.js'
 
 /** The register of documentation and content: written only by the workflow, never changed. */
 export function registerCollection(ctx: PluginContext): CollectionConfig {
@@ -15,6 +16,7 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       useAsTitle: 'number',
       defaultColumns: ['number', 'kind', 'summary', 'at', 'actor'],
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
+      components: { beforeListTable: [component('RegisterTools', { timeZone: ctx.options.timeZone })] },
     },
     defaultSort: '-chainIndex',
     access: { read: readRecords, create: never, update: never, delete: never },

@@ -112,6 +112,13 @@ export function reviewsCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Hash konten (SHA-256)', en: 'Content hash (SHA-256)' },
       },
       {
+        name: 'corrections',
+        type: 'json',
+        access: serverSet,
+        admin: { readOnly: true },
+        label: { id: 'Koreksi Ketua PPID (sebelum/sesudah)', en: "PPID head's corrections (before/after)" },
+      },
+      {
         name: 'submissionOwner',
         type: 'relationship',
         relationTo: ctx.slugs.users,

@@ -19,7 +19,9 @@ import {
   publicSort,
   publishMedia,
 } from '../hooks/submissions.js'
+import { notifyOnStatusChange } from '../hooks/notifications.js'
 import { message } from '../hooks/errors.js'
+import { component } from '../src/admin/components.js'
 
 const serverSet = { create: nobody, update: nobody, read: signedInOnly }
 
@@ -37,7 +39,8 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
     },
     admin: {
       useAsTitle: 'title',
-      defaultColumns: ['title', 'status', 'activityDate', 'registerNumber', 'dueAt'],
+      defaultColumns: ['title', 'status', 'activityDate', 'registerNumber', 'dueAt', 'photos'],
+      components: { beforeListTable: [component('QueueFilters')] },
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
     },
     access: {
@@ -49,10 +52,12 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
     hooks: {
       beforeOperation: [guardServerFields, publicSort],
       beforeChange: [deriveWorkflowFields(ctx)],
-      afterChange: [publishMedia(ctx)],
+      afterChange: [publishMedia(ctx), notifyOnStatusChange(ctx)],
       afterRead: [publicFieldsOnly],
     },
     fields: [
+      // The workbench: status, deadline, the actions allowed now, the timeline. No data.
+      { name: 'workbench', type: 'ui', admin: { components: { Field: component('WorkbenchField') }, disableListColumn: true } },
       { name: 'title', type: 'text', required: true, label: { id: 'Judul kegiatan', en: 'Title' } },
       {
         name: 'activityDate',
@@ -60,7 +65,7 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         required: true,
         index: true,
         label: { id: 'Tanggal kegiatan (H)', en: 'Activity date (H)' },
-        admin: { date: { pickerAppearance: 'dayOnly' } },
+        admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
       },
       { name: 'location', type: 'text', label: { id: 'Tempat', en: 'Location' } },
       { name: 'narrative', type: 'richText', label: { id: 'Narasi berita', en: 'News narrative' } },
@@ -69,7 +74,10 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         type: 'textarea',
         label: { id: 'Caption', en: 'Caption' },
         validate: validateCaption,
-        admin: { description: { id: `Maksimal ${captionMaxLength} karakter.`, en: `At most ${captionMaxLength} characters.` } },
+        admin: {
+          description: { id: `Maksimal ${captionMaxLength} karakter.`, en: `At most ${captionMaxLength} characters.` },
+          components: { afterInput: [component('CaptionCounter', { max: captionMaxLength })] },
+        },
       },
       {
         name: 'photos',
@@ -78,7 +86,13 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         hasMany: true,
         label: { id: 'Foto', en: 'Photos' },
         filterOptions: { mimeType: { contains: 'image' } },
-        admin: { description: { id: `Minimal ${ctx.options.minPhotos} foto.`, en: `At least ${ctx.options.minPhotos} photos.` } },
+        admin: {
+          description: {
+            id: `Minimal ${ctx.options.minPhotos} foto. Beberapa berkas dapat dipilih atau diseret sekaligus ("Buat baru").`,
+            en: `At least ${ctx.options.minPhotos} photos. Several files can be chosen or dropped at once ("Create new").`,
+          },
+          components: { afterInput: [component('PhotosHint', { min: ctx.options.minPhotos })], Cell: component('PhotoCountCell') },
+        },
       },
       {
         name: 'videos',
@@ -96,7 +110,7 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         options: STATUSES.map((value) => ({ value, label: statusLabels[value] })),
         access: serverSet,
         label: { id: 'Status', en: 'Status' },
-        admin: { position: 'sidebar', readOnly: true },
+        admin: { position: 'sidebar', readOnly: true, components: { Cell: component('StatusCell') } },
       },
       {
         name: 'registerNumber',
@@ -111,7 +125,7 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         type: 'date',
         access: serverSet,
         label: { id: 'Diserahkan pada', en: 'Submitted at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
       },
       {
         name: 'dueAt',
@@ -119,7 +133,12 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         index: true,
         access: serverSet,
         label: { id: 'Batas waktu tahap ini', en: 'Due at (current step)' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+          components: { Cell: component('DueCell', { timeZone: ctx.options.timeZone }) },
+        },
       },
       {
         name: 'overdue',
@@ -152,15 +171,17 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         index: true,
         access: { create: nobody, update: nobody },
         label: { id: 'Diunggah pada', en: 'Published at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
       },
       {
         name: 'statusChangedAt',
         type: 'date',
         access: serverSet,
         label: { id: 'Status berubah pada', en: 'Status changed at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime' } },
+        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
       },
+      // Corrections made by the Ketua PPID during control, until its review records them.
+      { name: 'pendingCorrections', type: 'json', hidden: true },
       {
         name: 'createdBy',
         type: 'relationship',

@@ -59,6 +59,7 @@ export async function loadSubmission(req: PayloadRequest, ctx: PluginContext, id
     id,
     depth: 1,
     overrideAccess: true,
+    showHiddenFields: true,
     disableErrors: true,
     req,
     context: { [WORKFLOW_CONTEXT]: true },
@@ -170,6 +171,7 @@ export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHo
       url,
       contentHash: contentHash(loaded.content),
       submissionOwner: ownerId,
+      corrections: transition.role === 'ketua-ppid' && Array.isArray(loaded.doc.pendingCorrections) && loaded.doc.pendingCorrections.length ? loaded.doc.pendingCorrections : null,
     }
   }
 }
@@ -207,6 +209,7 @@ export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook
       }
     }
     const update: Record<string, unknown> = { status: doc.toStatus, statusChangedAt: now }
+    if (doc.stage === 'ketua-ppid') update.pendingCorrections = null
     if (doc.action === 'submit') {
       update.submittedAt = now
       if (!submission.registerNumber) {

@@ -9,6 +9,8 @@ import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
 import { isStatus } from '../src/workflow/model.js'
 import { slugify, uniqueSlug } from '../src/workflow/slug.js'
+import { mergeCorrections, type Correction } from '../src/workflow/corrections.js'
+import { hasRole } from '../access/roles.js'
 import { forbidden } from './errors.js'
 import { lockName } from './locks.js'
 
@@ -22,6 +24,7 @@ export const SERVER_SET_FIELDS = [
   'statusChangedAt',
   'createdBy',
   'slug',
+  'pendingCorrections',
 ] as const
 
 /** The contract's public fields; anonymous readers get nothing else. */
@@ -94,6 +97,13 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       if (!trusted || !data.createdBy) data.createdBy = req.user?.id ?? data.createdBy ?? null
       if (!trusted || !isStatus(data.status)) data.status = 'draft'
       if (!trusted || !data.statusChangedAt) data.statusChangedAt = new Date().toISOString()
+    }
+    // The Ketua PPID's corrections while controlling (status `accepted`): kept per field,
+    // recorded in the stage's review (verify/return). Nobody else writes this field.
+    if (operation === 'update' && !trusted) {
+      const pending = (originalDoc?.pendingCorrections ?? null) as Correction[] | null
+      data.pendingCorrections =
+        originalDoc?.status === 'accepted' && hasRole(req.user, 'ketua-ppid') ? mergeCorrections(pending, originalDoc, data) : pending
     }
     const merged = { ...(originalDoc ?? {}), ...data }
     const due = dueAt(

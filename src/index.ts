@@ -19,6 +19,10 @@ import { approvalSheetsCollection } from '../collections/approvalSheets.js'
 import { resolveKey } from './publishing/crypto.js'
 import { PUBLISH_TASK, RECONCILE_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
 import { publishingEndpoints } from './publishing/endpoints.js'
+import { notificationsCollection } from '../collections/notifications.js'
+import { NOTIFY_TASK, OVERDUE_TASK, remindOverdue, sendNotificationEmail } from '../hooks/notifications.js'
+import { workbenchEndpoints } from './admin/endpoints.js'
+import { adminComponents } from './admin/components.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -46,7 +50,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
     const media = withCheckedMedia(ctx, take(ctx.slugs.media))
     return {
       ...config,
-      admin: { ...config.admin, user: config.admin?.user ?? users.slug },
+      admin: adminComponents(config.admin, users.slug),
       collections: [
         users,
         media,
@@ -57,6 +61,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         socialAccountsCollection(ctx),
         publicationsCollection(ctx),
         approvalSheetsCollection(ctx),
+        notificationsCollection(ctx),
       ],
       jobs: {
         ...config.jobs,
@@ -87,9 +92,31 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
               return { output: {} }
             },
           },
+          {
+            slug: NOTIFY_TASK,
+            label: 'Kirim email notifikasi',
+            inputSchema: [{ name: 'notification', type: 'text', required: true }],
+            // Sending is skipped once `emailedAt` is set, so a retry never mails twice
+            // after a success.
+            retries: 3,
+            handler: async ({ input, req }) => {
+              const result = await sendNotificationEmail(req.payload, (input as { notification: string }).notification)
+              return { output: { result } }
+            },
+          },
+          {
+            slug: OVERDUE_TASK,
+            label: 'Pengingat batas waktu',
+            schedule: [{ cron: options.notifications.overdueCron, queue: options.notifications.queue }],
+            retries: 0,
+            handler: async ({ req }) => {
+              const sent = await remindOverdue(req.payload)
+              return { output: { sent } }
+            },
+          },
         ],
       },
-      endpoints: [...(config.endpoints ?? []), ...newsEndpoints(), ...publishingEndpoints()],
+      endpoints: [...(config.endpoints ?? []), ...newsEndpoints(), ...publishingEndpoints(), ...workbenchEndpoints()],
       i18n: {
         ...config.i18n,
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),

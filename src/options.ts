@@ -93,6 +93,17 @@ export const optionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** In-app notices and emails (issue "admin workbench"). */
+    notifications: z
+      .object({
+        enabled: z.boolean().default(true),
+        /** Jobs queue of the email and overdue-reminder tasks. */
+        queue: z.string().min(1).default('sop-medsos-notify'),
+        /** How often the overdue reminder runs (cron, 5 fields). */
+        overdueCron: z.string().min(9).default('*/10 * * * *'),
+      })
+      .strict()
+      .prefault({}),
   })
   .strict()
 

@@ -5,15 +5,9 @@
 import { createHash } from 'node:crypto'
 import { canonicalJson } from './canonical.js'
 
-const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+import { countCharacters } from './text.js'
 
-/** Characters as a person counts them: grapheme clusters (an emoji or an accented letter is one). */
-export function countCharacters(text: string | null | undefined): number {
-  if (!text) return 0
-  let count = 0
-  for (const _ of segmenter.segment(text)) count++
-  return count
-}
+export { countCharacters, lexicalText } from './text.js'
 
 /** Does a Lexical editor state hold any visible content (text or an embedded node)? */
 export function richTextHasContent(value: unknown): boolean {

@@ -70,3 +70,18 @@ export function isOverdue(due: Date | string | null | undefined, now: Date = new
   const date = toDate(due)
   return date !== null && now.getTime() > date.getTime()
 }
+
+const ZONE_NAMES: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+}
+
+/** "27 Nov 2026 23.59 WIB": an instant as the office reads it (Indonesian zones by their names). */
+export function formatInZone(value: Date | string | null | undefined, timeZone: string, lang: 'id' | 'en' = 'id'): string {
+  const date = toDate(value)
+  if (!date) return '-'
+  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(date)
+  return `${text} ${ZONE_NAMES[timeZone] ?? timeZone}`
+}

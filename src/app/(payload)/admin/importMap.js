@@ -1,3 +1,4 @@
+import { WorkbenchField as WorkbenchField_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,10 +22,20 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CaptionCounter as CaptionCounter_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { PhotoCountCell as PhotoCountCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { PhotosHint as PhotosHint_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { StatusCell as StatusCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { DueCell as DueCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { QueueFilters as QueueFilters_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { RegisterTools as RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { NotificationBell as NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { QueueDashboard as QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "payload-plugin-sop-medsos/client#WorkbenchField": WorkbenchField_47d972cfc70c9eb1b5adb9f0535df7d9,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -48,5 +59,14 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "payload-plugin-sop-medsos/client#CaptionCounter": CaptionCounter_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#PhotoCountCell": PhotoCountCell_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#PhotosHint": PhotosHint_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#StatusCell": StatusCell_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#DueCell": DueCell_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#QueueFilters": QueueFilters_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#RegisterTools": RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#NotificationBell": NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#QueueDashboard": QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

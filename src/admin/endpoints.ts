@@ -1,0 +1,34 @@
+/**
+ * GET /api/sop-medsos/queue — the signed-in user's queue and the office's counts.
+ * GET /api/sop-medsos/workbench/:id — one submission's workbench for this user.
+ * Payload does not authenticate custom endpoints: both check `req.user` here.
+ */
+import type { Endpoint, PayloadRequest } from 'payload'
+import { queueOf, workbenchOf } from './workbench.js'
+
+const refuse = (req: PayloadRequest, status: number, id: string, en: string) =>
+  Response.json({ errors: [{ message: req.i18n?.language === 'en' ? en : id }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+
+export function workbenchEndpoints(): Endpoint[] {
+  return [
+    {
+      path: '/sop-medsos/queue',
+      method: 'get',
+      handler: async (req) => {
+        if (!req.user) return refuse(req, 401, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        return Response.json(await queueOf(req), { headers: { 'Cache-Control': 'no-store' } })
+      },
+    },
+    {
+      path: '/sop-medsos/workbench/:id',
+      method: 'get',
+      handler: async (req) => {
+        if (!req.user) return refuse(req, 401, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        const id = String(req.routeParams?.id ?? '')
+        const view = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await workbenchOf(req, id).catch(() => null) : null
+        if (!view) return refuse(req, 404, 'Pengajuan tidak ditemukan.', 'Submission not found.')
+        return Response.json(view, { headers: { 'Cache-Control': 'no-store' } })
+      },
+    },
+  ]
+}
