@@ -1,5 +1,5 @@
 /**
- * The plugin's messages, Indonesian first. Read with req.t('sopMedsos:key', vars).
+ * The plugin's messages, Indonesian first. Read with req.t(`sopMedsos:${name}`, vars).
  * Payload interpolates {{var}}.
  */
 export const translations = {

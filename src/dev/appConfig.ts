@@ -8,7 +8,8 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { id } from '@payloadcms/translations/languages/id'
-import { buildConfig, type Config } from 'payload'
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { buildConfig, type Config, type EmailAdapter } from 'payload'
 import sharp from 'sharp'
 import { sopMedsosPlugin, type SopMedsosOptions } from '../index.js'
 
@@ -24,8 +25,39 @@ export interface AppConfigInput {
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'fatal'
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: { write: (line: string) => void }
-  /** Run queued jobs (posting) inside this process every few seconds (the demo app). */
+  /** Run queued jobs (posting, emails, reminders) inside this process every few seconds (the demo app). */
   jobsAutoRun?: boolean
+  /** Email adapter; default from SMTP_* variables, else the console (development). */
+  email?: Config['email']
+}
+
+/**
+ * SMTP_HOST (+ SMTP_PORT, SMTP_SECURE, SMTP_USER, SMTP_PASS, SMTP_FROM, SMTP_FROM_NAME)
+ * sends real email through nodemailer; without it emails are printed to the console.
+ */
+export function emailFromEnv(env: NodeJS.ProcessEnv = process.env): Config['email'] {
+  const from = { defaultFromAddress: env.SMTP_FROM ?? 'no-reply@localhost', defaultFromName: env.SMTP_FROM_NAME ?? env.AGENCY_NAME ?? 'SOP Medsos PPID' }
+  if (env.SMTP_HOST) {
+    return nodemailerAdapter({
+      ...from,
+      skipVerify: true,
+      transportOptions: {
+        host: env.SMTP_HOST,
+        port: Number(env.SMTP_PORT ?? 587),
+        secure: env.SMTP_SECURE === 'true',
+        ...(env.SMTP_USER ? { auth: { user: env.SMTP_USER, pass: env.SMTP_PASS ?? '' } } : {}),
+      },
+    })
+  }
+  const consoleEmail: EmailAdapter = ({ payload }) => ({
+    name: 'console',
+    ...from,
+    sendEmail: async (message) => {
+      const to = JSON.stringify(message.to)
+      payload.logger.info({ msg: `Email (console, set SMTP_HOST to send) to ${to}: ${message.subject}\n${message.text ?? ''}` })
+    },
+  })
+  return consoleEmail
 }
 
 export function resolveSecret(): string {
@@ -58,10 +90,17 @@ export function appConfig(input: AppConfigInput) {
     typescript: { outputFile: path.resolve(root, 'payload-types.ts'), autoGenerate: false },
     graphQL: { disablePlaygroundInProduction: true },
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
+    email: input.email ?? emailFromEnv(),
     plugins: [sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin })],
     onInit: input.onInit,
     jobs: input.jobsAutoRun
-      ? { autoRun: [{ cron: '*/5 * * * * *', queue: 'sop-medsos', limit: 10 }], shouldAutoRun: () => true }
+      ? {
+          autoRun: [
+            { cron: '*/5 * * * * *', queue: 'sop-medsos', limit: 10 },
+            { cron: '*/5 * * * * *', queue: 'sop-medsos-notify', limit: 50 },
+          ],
+          shouldAutoRun: () => true,
+        }
       : undefined,
     logger: input.logLevel ? { options: { level: input.logLevel }, ...(input.logDestination ? { destination: input.logDestination as never } : {}) } : undefined,
     telemetry: false,

@@ -10,7 +10,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { inject } from 'vitest'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { appConfig, type AppConfigInput } from '../../src/dev/appConfig.js'
 import type { SopMedsosOptions } from '../../src/options.js'
 
 export interface TestApp {
@@ -50,10 +50,10 @@ export async function createDatabase(name: string): Promise<string> {
   return url.toString()
 }
 
-export async function createTestApp(name: string, plugin: SopMedsosOptions = {}, key?: string, logs?: string[]): Promise<TestApp> {
+export async function createTestApp(name: string, plugin: SopMedsosOptions = {}, key?: string, logs?: string[], extra: Partial<AppConfigInput> = {}): Promise<TestApp> {
   const databaseUri = await createDatabase(name)
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `sop-media-${name}-`))
-  const config = appConfig({ databaseUri, secret: 'test-secret', plugin: { mediaDir, ...plugin }, poolMax: 30, ...(logs ? { logLevel: 'debug' as const, logDestination: { write: (line: string) => void logs.push(line) } } : { logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' }) })
+  const config = appConfig({ ...extra, databaseUri, secret: 'test-secret', plugin: { mediaDir, ...plugin }, poolMax: 30, ...(logs ? { logLevel: 'debug' as const, logDestination: { write: (line: string) => void logs.push(line) } } : { logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' }) })
   const payload = await getPayload({ config, key })
   const pool = new pg.Pool({ connectionString: databaseUri, max: 2 })
   const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }

@@ -93,6 +93,11 @@ describe('failures', () => {
     expect(xT.errorClass).toBe('reconnect')
     expect(xT.errorMessage).toContain('Sambungkan ulang')
     expect((await submission(id)).status).toBe('publish_failed')
+    // The Admin Medsos is told, with the platform's reason; nobody else is.
+    const notices = (await app.payload.find({ collection: 'notifications', where: { and: [{ submission: { equals: id } }, { kind: { equals: 'publishFailed' } }] }, overrideAccess: true, depth: 0 })).docs as any[]
+    expect(notices.map((n) => n.recipient)).toEqual([people['admin-medsos'].id])
+    const notice = await app.rest('GET', `notifications/${notices[0].id}`, { token: people['admin-medsos'].token })
+    expect(notice.body.message).toContain('Sambungkan ulang')
     expect(fake.posts.map((p) => p.platform).sort()).toEqual(['facebook', 'instagram', 'webhook'])
     const account = await app.payload.findByID({ collection: 'social-accounts', id: xT.account, overrideAccess: true })
     expect(account.needsReconnect).toBe(true)
