@@ -64,6 +64,8 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         type: 'date',
         required: true,
         index: true,
+        // The SOP hands documentation in on the day of the activity (H): today by default.
+        defaultValue: () => new Date().toISOString(),
         label: { id: 'Tanggal kegiatan (H)', en: 'Activity date (H)' },
         admin: { date: { pickerAppearance: 'dayOnly', displayFormat: 'd MMM yyyy' } },
       },

@@ -4,6 +4,15 @@
  */
 export const translations = {
   id: {
+    // @payloadcms/richtext-lexical ships no Indonesian: the narrative editor's own words.
+    lexical: {
+      general: {
+        placeholder: "Mulai mengetik, atau tekan '/' untuk perintah...",
+        slashMenuBasicGroupLabel: 'Dasar',
+        slashMenuListGroupLabel: 'Daftar',
+        toolbarItemsActive: 'Aktif',
+      },
+    },
     sopMedsos: {
       forbiddenStatus: 'Aksi "{{action}}" tidak dapat dilakukan pada pengajuan berstatus "{{status}}".',
       forbiddenRole: 'Aksi "{{action}}" hanya dapat dilakukan oleh peran {{role}}.',

@@ -18,6 +18,8 @@ export function adminComponents(admin: Config['admin'], usersSlug: string): NonN
     user: admin?.user ?? usersSlug,
     // No Gravatar: office networks are often offline, and an e-mail hash should not leave it.
     avatar: admin?.avatar ?? 'default',
+    // "27 Nov 2026 14:05" rather than the US-style default.
+    dateFormat: admin?.dateFormat ?? 'd MMM yyyy HH:mm',
     components: {
       ...components,
       beforeDashboard: [...(components.beforeDashboard ?? []), component('QueueDashboard')],

@@ -3,43 +3,25 @@
  * app started as a user starts it (`npm run dev`), on a database this file fills.
  * Screenshots at 360 px go to tests/artifacts/ for a person to look at.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
-import net from 'node:net'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { createPeople, createPhotos, createSubmissionIn, richText, type Person } from '../helpers/fixtures.js'
-
-const ROOT = path.resolve(import.meta.dirname, '../..')
-const ARTIFACTS = path.join(ROOT, 'tests/artifacts')
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync']
+import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, startDevServer, type DevServer } from './devServer.js'
 
 const HOSTILE_TITLE = '<script>window.__xss=1</script>Rapat <b>evaluasi</b>'
 const HOSTILE_CAPTION = '<img src=x onerror="window.__xss=2"> javascript:window.__xss=3'
 
 let app: TestApp
 let owner: Person
-let server: ChildProcess
+let server: DevServer
 let base: string
 let browser: Browser
-let serverLog = ''
 const items: { slug: string; title: string }[] = []
 let unpublishedId: number
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer()
-    srv.once('error', reject)
-    srv.listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as net.AddressInfo
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 async function publishNew(title: string, extra: Record<string, unknown> = {}) {
   const photos = await createPhotos(app.payload, owner, 4, `b${items.length}`)
@@ -60,21 +42,6 @@ async function publishNew(title: string, extra: Record<string, unknown> = {}) {
   items.push({ slug: done.slug as string, title })
 }
 
-async function waitForServer(url: string, timeoutMs: number) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the app exited (${server.exitCode}):\n${serverLog}`)
-    try {
-      const res = await fetch(url)
-      if (res.status === 200) return
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 1000))
-  }
-  throw new Error(`the app did not answer ${url} in ${timeoutMs} ms:\n${serverLog.slice(-4000)}`)
-}
-
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
   fs.mkdirSync(ARTIFACTS, { recursive: true })
@@ -86,37 +53,15 @@ beforeAll(async () => {
   const photos = await createPhotos(app.payload, owner, 4, 'hidden')
   unpublishedId = (await createSubmissionIn(app.payload, owner, 'approved', photos, { title: 'Rahasia belum terbit' })).id as number
 
-  const port = await freePort()
-  base = `http://127.0.0.1:${port}`
   const staticDir = (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir
-  server = spawn('npm', ['run', 'dev', '--', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URI: app.databaseUri,
-      MEDIA_DIR: staticDir,
-      PUBLIC_SITE_URL: base,
-      SEED_DEMO: 'false',
-      NEXT_TELEMETRY_DISABLED: '1',
-    },
-  })
-  server.stdout!.on('data', (d) => (serverLog += d))
-  server.stderr!.on('data', (d) => (serverLog += d))
-  await waitForServer(`${base}/berita`, 280_000)
+  server = await startDevServer({ databaseUri: app.databaseUri, distDir: '.next-test-public', waitPath: '/berita', env: { MEDIA_DIR: staticDir, FAKE_PLATFORMS: 'false' } })
+  base = server.base
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
 }, 300_000)
 
 afterAll(async () => {
   await browser?.close()
-  if (server?.pid && server.exitCode === null) {
-    const exited = new Promise((r) => server.once('exit', r))
-    process.kill(-server.pid, 'SIGTERM')
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL')
-  }
+  await server?.stop()
 })
 
 async function newPage(width = 1280, javaScriptEnabled = true) {
