@@ -43,6 +43,10 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
       components: { beforeListTable: [component('QueueFilters')] },
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
     },
+    // No edit locks: who may change the content is decided by the status (the owner in
+    // draft/returned, the Ketua PPID in accepted), and an editor's stale lock would put a
+    // "document locked" dialog in front of the next role's action buttons.
+    lockDocuments: false,
     access: {
       read: readSubmissions,
       create: createSubmissions,

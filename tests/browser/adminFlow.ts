@@ -29,11 +29,36 @@ export interface FlowResult {
   errors: string[]
 }
 
+const pageErrors: string[] = []
+const sessions = new Map<string, { page: Page; context: BrowserContext }>()
+
+/** Logs a role in once per flow; later turns of the same role reuse its session (as a person keeps a tab open). */
 async function login(o: FlowOptions, role: FlowRole): Promise<{ page: Page; context: BrowserContext }> {
+  const key = `${o.base}|${role}`
+  const open = sessions.get(key)
+  if (open) {
+    await open.page.goto(`${o.base}/admin`)
+    return open
+  }
+  const session = await newSession(o, role)
+  sessions.set(key, session)
+  return session
+}
+
+async function closeSessions(o: FlowOptions) {
+  for (const [key, session] of sessions) {
+    if (!key.startsWith(`${o.base}|`)) continue
+    await session.context.close()
+    sessions.delete(key)
+  }
+}
+
+async function newSession(o: FlowOptions, role: FlowRole): Promise<{ page: Page; context: BrowserContext }> {
   // The browser asks for English: the admin must still open in Indonesian.
   const context = await o.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Jakarta', viewport: { width: 1280, height: 900 } })
   const page = await context.newPage()
   page.setDefaultTimeout(120_000)
+  page.on('pageerror', (e) => pageErrors.push(`${role}: ${String(e)}`))
   await page.goto(`${o.base}/admin/login`)
   await page.fill('input[name="email"]', o.users[role].email)
   await page.fill('input[name="password"]', o.users[role].password)
@@ -69,11 +94,11 @@ async function save(page: Page) {
 export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(o.artifacts, `admin-${name}.png`), fullPage: true })
   const buttons: Record<string, string[]> = {}
-  const errors: string[] = []
+  const errors = pageErrors
+  errors.length = 0
 
   // ---- Tim Pelaksana: a new draft, too few photos, then 4 photos by bulk upload.
-  let { page, context } = await login(o, 'tim-pelaksana')
-  page.on('pageerror', (e) => errors.push(String(e)))
+  let { page } = await login(o, 'tim-pelaksana')
   assert.equal(await page.locator('html').getAttribute('lang'), 'id')
   await page.waitForSelector('.sop-queue')
   await shot(page, 'dashboard-tim-pelaksana')
@@ -111,10 +136,9 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await act(page, 'submit', 'submitted')
   buttons['submitted/tim-pelaksana'] = await buttonsOf(page)
   assert.match(await page.locator('.sop-register-number').innerText(), /\/REG-MEDSOS\//)
-  await context.close()
 
   // ---- Tim Pertimbangan: the queue and the bell show it; reject with a written response.
-  ;({ page, context } = await login(o, 'tim-pertimbangan'))
+  ;({ page } = await login(o, 'tim-pertimbangan'))
   await page.waitForSelector(`.sop-queue-item[data-id="${id}"]`)
   await page.waitForSelector('.sop-bell-count')
   await shot(page, 'dashboard-tim-pertimbangan')
@@ -127,10 +151,9 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await page.click('[data-send="reject"]')
   await page.waitForSelector('.sop-workbench[data-status="returned"]')
   await shot(page, 'edit-returned')
-  await context.close()
 
   // ---- Tim Pelaksana: reads the response in the timeline, fixes the caption, resubmits.
-  ;({ page, context } = await login(o, 'tim-pelaksana'))
+  ;({ page } = await login(o, 'tim-pelaksana'))
   await page.waitForSelector(`.sop-queue-item[data-id="${id}"]`)
   await openSubmission(page, o, id, 'returned')
   buttons['returned/tim-pelaksana'] = await buttonsOf(page)
@@ -140,17 +163,15 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await page.waitForSelector('[data-action-button="submit"][disabled]')
   await save(page)
   await act(page, 'submit', 'submitted')
-  await context.close()
 
   // ---- Tim Pertimbangan accepts.
-  ;({ page, context } = await login(o, 'tim-pertimbangan'))
+  ;({ page } = await login(o, 'tim-pertimbangan'))
   await openSubmission(page, o, id, 'submitted')
   await act(page, 'accept', 'accepted', 'Lengkap dan sesuai.')
   buttons['accepted/tim-pertimbangan'] = await buttonsOf(page)
-  await context.close()
 
   // ---- Ketua PPID: controls and corrects the title, then verifies; the diff is in the timeline.
-  ;({ page, context } = await login(o, 'ketua-ppid'))
+  ;({ page } = await login(o, 'ketua-ppid'))
   await page.waitForSelector(`.sop-queue-item[data-id="${id}"]`)
   await shot(page, 'dashboard-ketua-ppid')
   await openSubmission(page, o, id, 'accepted')
@@ -162,19 +183,17 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   assert.match(await page.locator('.sop-corrections tr[data-field="title"]').innerText(), /dikoreksi/)
   buttons['verified/ketua-ppid'] = await buttonsOf(page)
   await shot(page, 'edit-verified-with-correction')
-  await context.close()
 
   // ---- Atasan PPID approves.
-  ;({ page, context } = await login(o, 'atasan-ppid'))
+  ;({ page } = await login(o, 'atasan-ppid'))
   await page.waitForSelector(`.sop-queue-item[data-id="${id}"]`)
   await openSubmission(page, o, id, 'verified')
   buttons['verified/atasan-ppid'] = await buttonsOf(page)
   // With accounts, approval starts posting (a fast worker may already have finished it).
   await act(page, 'approve', o.hasAccounts ? 'publishing|published' : 'approved', 'Disetujui untuk diunggah.')
-  await context.close()
 
   // ---- Admin Medsos: sees it; without accounts, "Unggah" explains what is missing.
-  ;({ page, context } = await login(o, 'admin-medsos'))
+  ;({ page } = await login(o, 'admin-medsos'))
   await shot(page, 'dashboard-admin-medsos')
   if (!o.hasAccounts) {
     await page.waitForSelector(`.sop-queue-item[data-id="${id}"]`)
@@ -185,6 +204,6 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
     assert.match(await page.locator('.sop-action-error').innerText(), /Belum ada akun media sosial yang aktif/)
     await shot(page, 'edit-approved-admin-medsos')
   }
-  await context.close()
+  await closeSessions(o)
   return { id, buttons, errors }
 }

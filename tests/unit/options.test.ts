@@ -31,7 +31,7 @@ describe('plugin options (zod)', () => {
     const config = sopMedsosPlugin({ stages: ['tim-pertimbangan'] })({
       collections: [{ slug: 'pages', fields: [{ name: 'title', type: 'text' }] }],
     } as never)
-    expect(config.collections!.map((c) => c.slug)).toEqual(['users', 'media', 'pages', 'submissions', 'reviews', 'register', 'social-accounts', 'publications', 'approval-sheets'])
+    expect(config.collections!.map((c) => c.slug)).toEqual(['users', 'media', 'pages', 'submissions', 'reviews', 'register', 'social-accounts', 'publications', 'approval-sheets', 'notifications'])
     expect(config.admin?.user).toBe('users')
   })
 
