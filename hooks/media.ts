@@ -5,6 +5,8 @@ import { SLUGS } from '../src/context.js'
 import { badRequest, forbidden } from './errors.js'
 
 const HASH_KEY = 'sopMedsosFileSha256'
+/** 50 megapixels: every phone and camera photo (a 12 MP one is 12), not a bomb. */
+export const MAX_IMAGE_PIXELS = 50_000_000
 
 /**
  * Every uploaded image is decoded (not trusted by extension or MIME header) and
@@ -16,8 +18,16 @@ export const decodeAndStripImage: CollectionBeforeOperationHook = async ({ args,
   const file = req.file
   if (!file?.data) return args
   if (file.mimetype?.startsWith('image/')) {
+    let tooLarge: { pixels: number; max: number } | null = null
     try {
-      const image = sharp(file.data, { failOn: 'error' })
+      // A small file may declare huge dimensions (a decompression bomb): the header is
+      // read first, and nothing over the limit is decoded.
+      const { width = 0, height = 0 } = await sharp(file.data, { limitInputPixels: false }).metadata()
+      if (width * height > MAX_IMAGE_PIXELS) {
+        tooLarge = { pixels: Math.round((width * height) / 1e6), max: MAX_IMAGE_PIXELS / 1e6 }
+        throw new Error('too many pixels')
+      }
+      const image = sharp(file.data, { failOn: 'error', limitInputPixels: MAX_IMAGE_PIXELS })
       const { format } = await image.metadata()
       // rotate() applies the EXIF orientation before the metadata is dropped.
       let pipeline = image.rotate().keepIccProfile()
@@ -29,6 +39,7 @@ export const decodeAndStripImage: CollectionBeforeOperationHook = async ({ args,
       file.data = data
       file.size = data.length
     } catch {
+      if (tooLarge) throw badRequest(req, 'imageTooLarge', { filename: file.name, ...tooLarge })
       throw badRequest(req, 'notAnImage', { filename: file.name })
     }
   }

@@ -23,6 +23,7 @@ import { notificationsCollection } from '../collections/notifications.js'
 import { NOTIFY_TASK, OVERDUE_TASK, remindOverdue, sendNotificationEmail } from '../hooks/notifications.js'
 import { workbenchEndpoints } from './admin/endpoints.js'
 import { adminComponents } from './admin/components.js'
+import { inputGuards, refuseMarkupInFiles } from '../hooks/guards.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -48,20 +49,30 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
     }
     const users = withStaffUsers(ctx, take(ctx.slugs.users))
     const media = withCheckedMedia(ctx, take(ctx.slugs.media))
+    // Every collection the plugin owns or extends refuses bad input with a clear 4xx first.
+    const guarded = (c: CollectionConfig, extra: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeOperation']> = []): CollectionConfig => ({
+      ...c,
+      hooks: {
+        ...c.hooks,
+        beforeOperation: [inputGuards({ richTextFields: c.slug === ctx.slugs.submissions ? ['narrative'] : [] }), ...extra, ...(c.hooks?.beforeOperation ?? [])],
+      },
+    })
     return {
       ...config,
       admin: adminComponents(config.admin, users.slug),
       collections: [
-        users,
-        media,
+        guarded(users),
+        guarded(media, [refuseMarkupInFiles]),
         ...collections,
-        submissionsCollection(ctx),
-        reviewsCollection(ctx),
-        registerCollection(ctx),
-        socialAccountsCollection(ctx),
-        publicationsCollection(ctx),
-        approvalSheetsCollection(ctx),
-        notificationsCollection(ctx),
+        ...[
+          submissionsCollection(ctx),
+          reviewsCollection(ctx),
+          registerCollection(ctx),
+          socialAccountsCollection(ctx),
+          publicationsCollection(ctx),
+          approvalSheetsCollection(ctx),
+          notificationsCollection(ctx),
+        ].map((c) => guarded(c)),
       ],
       jobs: {
         ...config.jobs,

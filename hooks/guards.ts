@@ -1,0 +1,113 @@
+/**
+ * Input guards every collection of the plugin (and the users/media it extends) runs
+ * before Payload touches a request: a clear 4xx instead of a 500 or a silent oddity.
+ * - bodies over `maxJsonBytes` → 413; NUL characters (PostgreSQL cannot store them) and
+ *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) → 400;
+ * - a Lexical narrative that is not an editor state, nests too deep or is too large → 400;
+ * - REST/GraphQL pagination outside 1 ≤ page ≤ 1,000,000 and 0 ≤ limit ≤ 1000 → 400
+ *   (anonymous readers: limit 1–100).
+ */
+import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
+import { WorkflowError, message } from './errors.js'
+
+export const MAX_JSON_BYTES = 1024 * 1024
+const MAX_NARRATIVE_DEPTH = 40
+const MAX_NARRATIVE_NODES = 20_000
+// eslint-disable-next-line no-control-regex
+const NUL = /\u0000/
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/
+
+type Problem = 'textNul' | 'textBidi'
+
+function textProblem(value: unknown, depth = 0): Problem | null {
+  if (depth > 200) return null // the narrative check below refuses deep values
+  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : null
+  if (Array.isArray(value)) {
+    for (const v of value) {
+      const p = textProblem(v, depth + 1)
+      if (p) return p
+    }
+    return null
+  }
+  if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) {
+      const p = textProblem(k, depth + 1) ?? textProblem(v, depth + 1)
+      if (p) return p
+    }
+  }
+  return null
+}
+
+/** Is this a Lexical editor state we accept: root → children arrays of typed nodes, bounded. */
+export function narrativeProblem(value: unknown): string | null {
+  if (value == null) return null
+  if (typeof value !== 'object' || Array.isArray(value)) return 'not an editor state'
+  const root = (value as { root?: unknown }).root
+  if (!root || typeof root !== 'object' || (root as { type?: unknown }).type !== 'root') return 'no root node'
+  let nodes = 0
+  const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }]
+  while (stack.length) {
+    const { node, depth } = stack.pop()!
+    if (++nodes > MAX_NARRATIVE_NODES) return 'too many nodes'
+    if (depth > MAX_NARRATIVE_DEPTH) return 'nested too deep'
+    if (!node || typeof node !== 'object' || Array.isArray(node)) return 'a node is not an object'
+    const n = node as { type?: unknown; children?: unknown; text?: unknown }
+    if (typeof n.type !== 'string' || !n.type) return 'a node has no type'
+    if (n.text !== undefined && typeof n.text !== 'string') return 'a text node has no text'
+    if (n.children !== undefined) {
+      if (!Array.isArray(n.children)) return 'children is not a list'
+      for (const child of n.children) stack.push({ node: child, depth: depth + 1 })
+    }
+  }
+  return null
+}
+
+const refuse = (req: PayloadRequest, key: Parameters<typeof message>[1], status: number, vars: Record<string, unknown> = {}) =>
+  new WorkflowError(message(req, key, vars), status, { rule: key })
+
+const wholeNumber = (v: unknown) => typeof v === 'number' && Number.isInteger(v)
+
+export function inputGuards(opts: { richTextFields?: string[] } = {}): CollectionBeforeOperationHook {
+  return ({ args, operation, req }) => {
+    const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+    if (operation === 'read' && external) {
+      const { limit, page } = args as { limit?: unknown; page?: unknown }
+      const maxLimit = req.user ? 1000 : 100
+      const minLimit = req.user ? 0 : 1
+      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < minLimit || (limit as number) > maxLimit)) {
+        throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+      }
+      if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
+        throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+      }
+      return args
+    }
+    if (operation !== 'create' && operation !== 'update') return args
+    const data = (args as { data?: unknown }).data
+    if (data === undefined || data === null) return args
+    if (typeof data !== 'object' || Array.isArray(data)) throw refuse(req, 'bodyInvalid', 400)
+    for (const field of opts.richTextFields ?? []) {
+      const problem = narrativeProblem((data as Record<string, unknown>)[field])
+      if (problem) throw refuse(req, 'narrativeInvalid', 400, { problem })
+    }
+    let size: number
+    try {
+      size = Buffer.byteLength(JSON.stringify(data))
+    } catch {
+      throw refuse(req, 'bodyInvalid', 400)
+    }
+    if (size > MAX_JSON_BYTES) throw refuse(req, 'bodyTooLarge', 413, { max: '1 MB' })
+    const problem = textProblem(data)
+    if (problem) throw refuse(req, problem, 400)
+    return args
+  }
+}
+
+/** Refuses uploads whose bytes carry HTML/script markup (a JPEG/HTML polyglot), whatever the image decoder thinks. */
+const MARKUP = /<(?:script|html|svg|iframe|object|embed|body|!doctype)\b|javascript:/i
+export const refuseMarkupInFiles: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'create' && operation !== 'update') return args
+  const data = req.file?.data
+  if (data && MARKUP.test(data.toString('latin1'))) throw refuse(req, 'fileHasMarkup', 400, { filename: req.file!.name })
+  return args
+}
