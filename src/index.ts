@@ -133,6 +133,21 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
       loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+      onInit: async (payload) => {
+        // A database restart makes every idle pooled connection emit 'error'; without a
+        // listener on the pool that is an uncaught exception that kills the app. With
+        // one, the pool drops the dead connections and opens new ones on demand.
+        // A connection checked out at that moment (an open transaction) emits 'error' on
+        // itself: every client the pool creates gets a listener too.
+        type Emitter = { on?: (event: string, fn: (arg: never) => void) => void }
+        const pool = (payload.db as unknown as { pool?: Emitter & { _clients?: Emitter[] } }).pool
+        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${error.message}` })
+        pool?.on?.('error', lost)
+        pool?.on?.('connect', (client: Emitter) => client.on?.('error', lost))
+        // …and the clients opened before this hook (schema push, start-up queries).
+        for (const client of pool?._clients ?? []) client.on?.('error', lost)
+        await config.onInit?.(payload)
+      },
       custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow, ctx } },
     }
   }
