@@ -8,6 +8,10 @@
  *    (4 uploads, 1 submission, 4 reviews, 4 status updates, 1 register row) without hooks.
  * 3. Photos: four 12-megapixel JPEGs through the plugin's upload (decode, EXIF strip,
  *    hash, sizes) vs sharp alone doing the same decode and resizes.
+ * 4. Growth (bench/growth.ts): queue, register, feed and list queries at 1k/10k/100k
+ *    submissions, with EXPLAIN.
+ * 5. Concurrency (bench/staff.ts): 50 simulated staff for BENCH_STAFF_SECONDS (default 60).
+ * BENCH_ONLY=1,3,4,5 picks some.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -20,8 +24,11 @@ import sharp from 'sharp'
 import { appConfig } from '../src/dev/appConfig.js'
 import { plainRichText } from '../src/dev/lexical.js'
 import { startChildPostgres } from '../tests/postgres.js'
+import { growthBench } from './growth.js'
+import { staffBench } from './staff.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,3,4,5').split(',').map((s) => s.trim()))
 
 async function database(admin: string, name: string): Promise<string> {
   const c = new pg.Client({ connectionString: admin })
@@ -151,6 +158,7 @@ async function main() {
       if (action === 'submit') await bare.create({ collection: 'register', data: { submission: s.id, number: `n${s.id}`, hash: 'x' } as never })
     }
   }
+  if (ONLY.has('1')) {
   await pluginCycle()
   await bareCycle() // warm-up
   const pluginTimes: number[] = []
@@ -160,8 +168,10 @@ async function main() {
     pluginTimes.push(await time(pluginCycle))
   }
   table('1. Workflow: draft with 4 photos (1600×1200) → submit → accept → verify → approve', [['bare Payload (same documents, no hooks)', bareTimes], ['with the plugin', pluginTimes]], bareTimes)
+  }
 
   // 3. Photo pipeline: four 12-megapixel JPEGs.
+  if (ONLY.has('3')) {
   const big = await Promise.all([0, 1, 2, 3].map((i) => jpeg(4000, 3000, 10 + i)))
   const sharpOnly = async () => {
     await Promise.all(
@@ -184,6 +194,22 @@ async function main() {
     uploadTimes.push(await time(viaPlugin))
   }
   table('3. Photos: four 12-megapixel JPEGs (EXIF with GPS) → stored original without EXIF + thumbnail + large', [['sharp alone (decode, re-encode, 2 resizes)', sharpTimes], ['upload through the plugin (Local API)', uploadTimes]], sharpTimes)
+  }
+
+  if (ONLY.has('4')) {
+    const uri = await database(admin, 'bench_growth')
+    const growth = await getPayload({ config: appConfig({ databaseUri: uri, secret: 'bench', plugin: { mediaDir: path.join(tmp, 'growth') }, poolMax: 10, logLevel: 'fatal' }), key: 'growth' })
+    const people: Record<string, { id: number | string }> = {}
+    for (const role of ['tim-pelaksana', 'tim-pertimbangan', 'ketua-ppid']) {
+      people[role] = await growth.create({ collection: 'users', data: { email: `${role}@growth.bench`, password: 'bench-password', name: role, roles: [role] } as never, overrideAccess: true })
+    }
+    await growthBench(growth, uri, people, Math.max(10, RUNS))
+  }
+  if (ONLY.has('5')) {
+    const uri = await database(admin, 'bench_staff')
+    const staff = await getPayload({ config: appConfig({ databaseUri: uri, secret: 'bench', plugin: { mediaDir: path.join(tmp, 'staff') }, poolMax: 30, logLevel: 'fatal' }), key: 'staff' })
+    await staffBench(staff, uri, await Promise.all([0, 1, 2, 3].map((i) => jpeg(640, 480, 40 + i))), Number(process.env.BENCH_STAFF_SECONDS ?? 60))
+  }
   fs.rmSync(tmp, { recursive: true, force: true })
   // pgServer (if started) stops by itself when this process, its parent, exits.
   process.exit(0)

@@ -78,6 +78,9 @@ export function appConfig(input: AppConfigInput) {
     db: postgresAdapter({
       // db-postgres keeps one pool client checked out: max must be ≥ 2.
       pool: { connectionString: input.databaseUri, max: Math.max(2, input.poolMax ?? 20) },
+      // Committed migrations (npm run payload -- migrate:create <name>); production applies
+      // them with `npm run payload -- migrate` before starting (README: a whole province).
+      migrationDir: process.env.MIGRATION_DIR ?? path.resolve(root, 'migrations'),
     }),
     i18n: {
       supportedLanguages: { id, en },
