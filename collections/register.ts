@@ -14,7 +14,7 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
     },
     admin: {
       useAsTitle: 'number',
-      defaultColumns: ['number', 'kind', 'summary', 'at', 'actor'],
+      defaultColumns: ['number', 'kind', 'submission', 'summary', 'at', 'actor'],
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
       components: { beforeListTable: [component('RegisterTools', { timeZone: ctx.options.timeZone })] },
     },
@@ -33,8 +33,16 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
         ],
         label: { id: 'Jenis', en: 'Kind' },
       },
-      { name: 'submission', type: 'relationship', relationTo: ctx.slugs.submissions, required: true, index: true },
-      { name: 'at', type: 'date', required: true, index: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+      {
+        name: 'submission',
+        type: 'relationship',
+        relationTo: ctx.slugs.submissions,
+        required: true,
+        index: true,
+        label: { id: 'Pengajuan', en: 'Submission' },
+        admin: { components: { Cell: component('SubmissionLinkCell') } },
+      },
+      { name: 'at', type: 'date', required: true, index: true, label: { id: 'Tanggal', en: 'Date' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } } },
       { name: 'actor', type: 'relationship', relationTo: ctx.slugs.users },
       { name: 'summary', type: 'text', label: { id: 'Ringkasan', en: 'Summary' } },
       {

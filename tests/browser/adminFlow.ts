@@ -204,6 +204,19 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
     assert.match(await page.locator('.sop-action-error').innerText(), /Belum ada akun media sosial yang aktif/)
     await shot(page, 'edit-approved-admin-medsos')
   }
+  // ---- The register in the admin (Ketua PPID): the period tools, the entry linking its submission, an export.
+  ;({ page } = await login(o, 'ketua-ppid'))
+  await page.goto(`${o.base}/admin/collections/register`)
+  await page.waitForSelector('.sop-register-tools input[name="period"]')
+  const link = page.locator(`.sop-submission-link[href$="/collections/submissions/${id}"]`)
+  await link.first().waitFor()
+  const csvHref = await page.locator('.sop-register-tools a', { hasText: 'CSV' }).getAttribute('href')
+  const csv = await page.request.get(new URL(csvHref!, o.base).toString())
+  assert.equal(csv.status(), 200)
+  assert.match(await csv.text(), /REG-MEDSOS/)
+  await shot(page, 'register')
+  await link.first().click()
+  await page.waitForSelector(`.sop-workbench[data-status]`)
   await closeSessions(o)
   return { id, buttons, errors }
 }

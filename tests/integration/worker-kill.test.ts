@@ -53,7 +53,12 @@ it('SIGKILL after arming: the next worker reconciles, no duplicate, nothing left
   while (Date.now() < until) {
     const fb = (await targets()).find((t) => t.platform === 'facebook')
     if (fb?.status === 'armed' && fake.posts.some((p) => p.platform === 'facebook')) break
-    if (first.child.exitCode !== null) throw new Error(`worker exited early:\n${first.output()}`)
+    if (first.child.exitCode !== null) {
+      // Let the pipes deliver what the worker wrote before it exited.
+      await new Promise((r) => setTimeout(r, 500))
+      const fb = (await targets()).find((t) => t.platform === 'facebook')
+      throw new Error(`worker exited early (code ${first.child.exitCode}; facebook target ${fb?.status}; posts ${fake.posts.map((p) => p.platform).join(',')}):\n${first.output()}`)
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   first.child.kill('SIGKILL')

@@ -28,6 +28,7 @@ import { PhotosHint as PhotosHint_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'paylo
 import { StatusCell as StatusCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { DueCell as DueCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { QueueFilters as QueueFilters_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { SubmissionLinkCell as SubmissionLinkCell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { RegisterTools as RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { NotificationBell as NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { QueueDashboard as QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
@@ -65,6 +66,7 @@ export const importMap = {
   "payload-plugin-sop-medsos/client#StatusCell": StatusCell_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#DueCell": DueCell_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#QueueFilters": QueueFilters_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "payload-plugin-sop-medsos/client#SubmissionLinkCell": SubmissionLinkCell_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#RegisterTools": RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#NotificationBell": NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#QueueDashboard": QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9,
