@@ -9,7 +9,7 @@ import type { CollectionAfterChangeHook, Payload, PayloadRequest } from 'payload
 import { idOf, type PluginContext } from '../src/context.js'
 import { inTransaction, pluginContextOf } from '../src/publishing/engine.js'
 import { formatInZone } from '../src/workflow/deadlines.js'
-import { isStatus, type Role, type Status } from '../src/workflow/model.js'
+import { FINAL_STATUSES, isStatus, type Role, type Status } from '../src/workflow/model.js'
 import { ESCALATE_AFTER_MS, entryNotice, lateStage, stepKey, SUPERIOR, type NotificationKind } from '../src/workflow/notify.js'
 import type { Stage } from '../src/workflow/table.js'
 import { roleLabels, statusLabels, translations } from '../src/translations.js'
@@ -215,7 +215,7 @@ export async function remindOverdue(payload: Payload, now: Date = new Date()): P
   if (!ctx.options.notifications.enabled) return 0
   const late = await payload.find({
     collection: ctx.slugs.submissions,
-    where: { and: [{ dueAt: { less_than: now.toISOString() } }, { status: { not_in: ['published', 'declined'] } }] },
+    where: { and: [{ dueAt: { less_than: now.toISOString() } }, { status: { not_in: FINAL_STATUSES } }] },
     pagination: false,
     depth: 0,
     select: { title: true, registerNumber: true, status: true, dueAt: true, statusChangedAt: true, createdBy: true },

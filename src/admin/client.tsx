@@ -12,7 +12,7 @@ import { actionLabels, publicationStatusLabels, roleLabels, statusLabels } from 
 import { countCharacters } from '../workflow/text.js'
 import { formatInZone } from '../workflow/deadlines.js'
 import { TZDate } from '@date-fns/tz'
-import type { Status } from '../workflow/model.js'
+import { FINAL_STATUSES, STATUSES, type Status } from '../workflow/model.js'
 
 type Lang = 'id' | 'en'
 type T = (key: string, vars?: Record<string, unknown>) => string
@@ -212,7 +212,7 @@ function ActionForm({ action, onDone, disabled }: { action: WorkbenchAction; onD
   const [url, setUrl] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
-  const asksMore = action.noteRequired || action.action === 'confirm' || ['reject', 'return', 'decline', 'accept', 'verify', 'approve'].includes(action.action)
+  const asksMore = action.noteRequired || action.decision || action.action === 'confirm'
   const send = async () => {
     setBusy(true)
     setError(null)
@@ -231,7 +231,7 @@ function ActionForm({ action, onDone, disabled }: { action: WorkbenchAction; onD
       setBusy(false)
     }
   }
-  const negative = ['reject', 'return', 'decline'].includes(action.action)
+  const negative = action.to === 'returned' || action.to === 'declined'
   const label = actionLabels[action.action][lang]
   return (
     <div className="sop-action" data-action={action.action} style={{ display: 'inline-block', marginRight: 8, marginBottom: 8, verticalAlign: 'top' }}>
@@ -240,6 +240,7 @@ function ActionForm({ action, onDone, disabled }: { action: WorkbenchAction; onD
           type="button"
           className={`btn btn--size-medium ${negative ? 'btn--style-secondary' : 'btn--style-primary'}`}
           data-action-button={action.action}
+          data-opens-form={asksMore ? 'true' : undefined}
           disabled={disabled || busy}
           onClick={() => (asksMore ? setOpen(true) : void send())}
         >
@@ -421,7 +422,7 @@ export function StatusCell({ cellData }: { cellData?: unknown }) {
 export function DueCell({ cellData, rowData, timeZone = 'Asia/Jakarta' }: { cellData?: unknown; rowData?: Record<string, unknown>; timeZone?: string }) {
   const { lang } = useText()
   if (typeof cellData !== 'string') return <span>-</span>
-  const overdue = new Date(cellData).getTime() < Date.now() && !['published', 'declined'].includes(String(rowData?.status))
+  const overdue = new Date(cellData).getTime() < Date.now() && !(FINAL_STATUSES as string[]).includes(String(rowData?.status))
   return (
     <span>
       {formatInZone(cellData, timeZone, lang)}
@@ -441,7 +442,7 @@ export function QueueFilters() {
   const api = useApi()
   const [statuses, setStatuses] = useState<Status[] | null>(null)
   useEffect(() => {
-    getJson<QueueView>(`${api}/sop-medsos/queue`).then(
+    getJson<QueueView>(`${api}/sop-medsos/queue?counts=false`).then(
       (v) => setStatuses([...new Set(v.items.map((i) => i.status))]),
       () => setStatuses([]),
     )
@@ -456,7 +457,7 @@ export function QueueFilters() {
           {t('uiWaitingForMe')}
         </a>
       ) : null}
-      {(Object.keys(STATUS_COLOURS) as Status[]).map((s) => (
+      {STATUSES.map((s) => (
         <a key={s} href={`${base}?where[status][equals]=${s}`}>
           <StatusBadge status={s} />
         </a>

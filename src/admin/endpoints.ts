@@ -1,5 +1,5 @@
 /**
- * GET /api/sop-medsos/queue — the signed-in user's queue and the office's counts.
+ * GET /api/sop-medsos/queue[?counts=false] — the signed-in user's queue and the office's counts.
  * GET /api/sop-medsos/workbench/:id — one submission's workbench for this user.
  * Payload does not authenticate custom endpoints: both check `req.user` here.
  */
@@ -16,7 +16,8 @@ export function workbenchEndpoints(): Endpoint[] {
       method: 'get',
       handler: async (req) => {
         if (!req.user) return refuse(req, 401, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
-        return Response.json(await queueOf(req), { headers: { 'Cache-Control': 'no-store' } })
+        const counts = new URL(req.url ?? 'http://x/').searchParams.get('counts') !== 'false'
+        return Response.json(await queueOf(req, { counts }), { headers: { 'Cache-Control': 'no-store' } })
       },
     },
     {

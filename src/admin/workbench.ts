@@ -8,7 +8,7 @@ import type { PayloadRequest, Where } from 'payload'
 import { idOf, type PluginContext } from '../context.js'
 import { pluginContextOf } from '../publishing/engine.js'
 import { isOverdue } from '../workflow/deadlines.js'
-import { STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
+import { APPROVER_STAGES, STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
 import { allowedActions, contentEditors, waitingOn, type Stage } from '../workflow/table.js'
 import type { Correction } from '../workflow/corrections.js'
 import { rolesOf } from '../../access/roles.js'
@@ -39,6 +39,8 @@ export interface WorkbenchAction {
   action: Action
   to: Status
   noteRequired: boolean
+  /** An approver stage's decision (state table `role`): the admin asks for the written response, optional or not. */
+  decision: boolean
   /** `confirm`: the targets it may confirm (with a post URL). */
   targets?: { id: string | number; platform: string; label: string | null; status: string }[]
 }
@@ -106,7 +108,8 @@ async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, ids: (stri
   return map
 }
 
-export async function queueOf(req: PayloadRequest): Promise<QueueView> {
+/** `counts: false` skips the office's per-status counts (the list filters only need the items). */
+export async function queueOf(req: PayloadRequest, { counts: withCounts = true }: { counts?: boolean } = {}): Promise<QueueView> {
   const ctx = pluginContextOf(req.payload)
   const actor = actorOf(req)
   const mine = ctx.workflow.transitions.filter((t) => actor.roles.includes(t.role as Role))
@@ -150,7 +153,7 @@ export async function queueOf(req: PayloadRequest): Promise<QueueView> {
     items = items.sort((a, b) => rank(a.status) - rank(b.status) || time(a.dueAt) - time(b.dueAt))
   }
   const counts: Partial<Record<Status, number>> = {}
-  if (actor.roles.length) {
+  if (withCounts && actor.roles.length) {
     for (const status of STATUSES) {
       const { totalDocs } = await req.payload.count({ collection: ctx.slugs.submissions, where: { status: { equals: status } }, overrideAccess: true, req })
       if (totalDocs) counts[status] = totalDocs
@@ -187,6 +190,7 @@ export async function workbenchOf(req: PayloadRequest, id: string | number): Pro
       action: t.action,
       to: t.to,
       noteRequired: t.noteRequired,
+      decision: (APPROVER_STAGES as readonly string[]).includes(t.role),
       ...(t.action === 'confirm'
         ? { targets: confirmable.map((p) => ({ id: p.id, platform: p.platform, label: (p.account as Doc | null)?.label ?? null, status: p.status })) }
         : {}),

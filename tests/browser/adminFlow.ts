@@ -76,9 +76,11 @@ const buttonsOf = async (page: Page) =>
   (await page.locator('[data-action-button]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-button') ?? ''))).sort()
 
 async function act(page: Page, action: string, next: string, note?: string) {
-  await page.click(`[data-action-button="${action}"]`)
-  // Decisions open a form for the written response; submit/publish/retry send at once.
-  if (!['submit', 'publish', 'retry'].includes(action)) {
+  const button = page.locator(`[data-action-button="${action}"]`)
+  // Decisions open a form for the written response (the button says so); others send at once.
+  const opensForm = (await button.getAttribute('data-opens-form')) === 'true'
+  await button.click()
+  if (opensForm) {
     if (note !== undefined) await page.fill(`textarea[name="note-${action}"]`, note)
     await page.click(`[data-send="${action}"]`)
   }

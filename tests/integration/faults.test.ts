@@ -164,7 +164,7 @@ describe('the app process killed with SIGKILL in the middle of transitions', () 
     for (const id of ids) {
       for (const [who, action] of chain) {
         const [row] = await app.sql<{ status: string }>('select status from submissions where id = $1', [id])
-        const transition = buildWorkflow().transitions.find((t) => t.action === action && t.from === row!.status)
+        const transition = workflow.transitions.find((t) => t.action === action && t.from === row!.status)
         if (!transition) continue
         // Local API as that user, with access checks (the REST handlers of this file are
         // bound to the first app Payload cached in this worker: the one of the test above).
