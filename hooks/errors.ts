@@ -22,3 +22,31 @@ export const badRequest = (req: PayloadRequest, key: SopMessageKey, vars?: Recor
 
 export const notFound = (req: PayloadRequest, key: SopMessageKey, vars?: Record<string, unknown>) =>
   new WorkflowError(message(req, key, vars), 404, { rule: key })
+
+const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P03'])
+
+const OUTAGE_MESSAGE = /cannot begin transaction: |Connection terminated unexpectedly|terminating connection due to administrator command/
+
+/** A service the app depends on (file storage such as S3, or the database) could not be reached or failed. */
+export function isServiceOutage(error: unknown): boolean {
+  let e = error as { code?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: number }; status?: number } | undefined
+  if (e instanceof APIError && e.status < 500) return false
+  for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
+    if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true
+    // db-postgres re-throws a failed BEGIN as a plain Error with the cause in the message.
+    if (typeof (e as { message?: unknown }).message === 'string' && OUTAGE_MESSAGE.test((e as { message: string }).message)) return true
+    // AWS SDK errors (S3 and S3-compatible storage) carry $metadata; a 5xx is the service's failure.
+    if (e.$metadata && (e.$metadata.httpStatusCode === undefined || e.$metadata.httpStatusCode >= 500)) return true
+  }
+  return false
+}
+
+/**
+ * Payload answers an unreachable storage or database with a bare 500 "Something went
+ * wrong."; staff get a 503 that says nothing was saved and to try again (the
+ * transaction was rolled back). Internal details (hosts, ports) stay in the log.
+ */
+export const serviceUnavailable = ({ error, req }: { error: Error; req: PayloadRequest }) => {
+  if (!isServiceOutage(error)) return
+  return { status: 503, response: { errors: [{ message: message(req, 'serviceUnavailable'), data: { rule: 'serviceUnavailable' } }] } }
+}

@@ -67,9 +67,34 @@ const refuse = (req: PayloadRequest, key: Parameters<typeof message>[1], status:
 
 const wholeNumber = (v: unknown) => typeof v === 'number' && Number.isInteger(v)
 
+/** The request carries a login (header or cookie) that Payload could not turn into a user. */
+function credentialsWithoutUser(req: PayloadRequest): boolean {
+  if (req.user) return false
+  const auth = req.headers.get('authorization')
+  const cookie = req.headers.get('cookie') ?? ''
+  return Boolean(auth) || cookie.includes(`${req.payload.config.cookiePrefix}-token=`)
+}
+
+/**
+ * Payload's auth swallows a database error while loading the user (the request simply
+ * goes on as anonymous), so during an outage staff would read "not allowed". A request
+ * that came with a login but has no user is checked against the database: if it is
+ * down, the answer is the outage's 503, not a 403.
+ */
+async function outageBehindMissingUser(req: PayloadRequest): Promise<void> {
+  if (!credentialsWithoutUser(req)) return
+  try {
+    // The adapter directly: no hooks (this guard runs on users too), a fresh connection.
+    await req.payload.db.count({ collection: req.payload.config.admin.user, where: { id: { equals: 0 } } })
+  } catch {
+    throw refuse(req, 'serviceUnavailable', 503)
+  }
+}
+
 export function inputGuards(opts: { richTextFields?: string[] } = {}): CollectionBeforeOperationHook {
-  return ({ args, operation, req }) => {
+  return async ({ args, operation, req }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+    if (external) await outageBehindMissingUser(req)
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100

@@ -24,6 +24,7 @@ import { NOTIFY_TASK, OVERDUE_TASK, remindOverdue, sendNotificationEmail } from 
 import { workbenchEndpoints } from './admin/endpoints.js'
 import { adminComponents } from './admin/components.js'
 import { inputGuards, refuseMarkupInFiles } from '../hooks/guards.js'
+import { serviceUnavailable } from '../hooks/errors.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -133,6 +134,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
       loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), serviceUnavailable] },
       onInit: async (payload) => {
         // A database restart makes every idle pooled connection emit 'error'; without a
         // listener on the pool that is an uncaught exception that kills the app. With

@@ -9,9 +9,11 @@ import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { en } from '@payloadcms/translations/languages/en'
 import { id } from '@payloadcms/translations/languages/id'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { s3Storage } from '@payloadcms/storage-s3'
 import { buildConfig, type Config, type EmailAdapter } from 'payload'
 import sharp from 'sharp'
 import { sopMedsosPlugin, type SopMedsosOptions } from '../index.js'
+import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 
@@ -29,6 +31,62 @@ export interface AppConfigInput {
   jobsAutoRun?: boolean
   /** Email adapter; default from SMTP_* variables, else the console (development). */
   email?: Config['email']
+  /** S3-compatible storage for media and approval sheets; default from S3_* variables, else local files (null). */
+  s3?: S3Settings | null
+}
+
+export interface S3Settings {
+  bucket: string
+  region?: string
+  /** For S3-compatible services (MinIO, Ceph, a provider's object storage): their URL. */
+  endpoint?: string
+  accessKeyId?: string
+  secretAccessKey?: string
+  /** Path-style URLs (`endpoint/bucket/key`); most S3-compatible services need it. */
+  forcePathStyle?: boolean
+  /** Key prefix before `media/` and `approval-sheets/` (several offices in one bucket). */
+  prefix?: string
+}
+
+/**
+ * S3_BUCKET (+ S3_REGION, S3_ENDPOINT, S3_ACCESS_KEY_ID, S3_SECRET_ACCESS_KEY,
+ * S3_FORCE_PATH_STYLE, S3_PREFIX) stores uploads in S3-compatible storage; without it
+ * they go to the local media directory.
+ */
+export function s3FromEnv(env: NodeJS.ProcessEnv = process.env): S3Settings | null {
+  if (!env.S3_BUCKET) return null
+  return {
+    bucket: env.S3_BUCKET,
+    region: env.S3_REGION,
+    endpoint: env.S3_ENDPOINT,
+    accessKeyId: env.S3_ACCESS_KEY_ID,
+    secretAccessKey: env.S3_SECRET_ACCESS_KEY,
+    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : Boolean(env.S3_ENDPOINT),
+    prefix: env.S3_PREFIX,
+  }
+}
+
+/**
+ * Always installed, enabled only with settings: `alwaysInsertFields` keeps the storage
+ * fields (`prefix`, `_objectKey`) in the schema either way, so one set of committed
+ * migrations serves local and S3 deployments.
+ */
+function storagePlugin(s3: S3Settings | null, mediaSlug: string) {
+  const key = (folder: string) => path.posix.join(s3?.prefix ?? '', folder)
+  return s3Storage({
+    enabled: Boolean(s3),
+    alwaysInsertFields: true,
+    bucket: s3?.bucket ?? 'unused',
+    collections: { [mediaSlug]: { prefix: key('media') }, [APPROVAL_SHEETS]: { prefix: key('approval-sheets') } },
+    // One client per bucket and endpoint (tests run several apps in one process).
+    clientCacheKey: `s3:${s3?.endpoint ?? 'aws'}:${s3?.bucket ?? ''}`,
+    config: {
+      region: s3?.region ?? 'us-east-1',
+      ...(s3?.endpoint ? { endpoint: s3.endpoint } : {}),
+      forcePathStyle: s3?.forcePathStyle ?? false,
+      ...(s3?.accessKeyId ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey ?? '' } } : {}),
+    },
+  })
 }
 
 /**
@@ -94,7 +152,10 @@ export function appConfig(input: AppConfigInput) {
     graphQL: { disablePlaygroundInProduction: true },
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
     email: input.email ?? emailFromEnv(),
-    plugins: [sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin })],
+    plugins: [
+      sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin }),
+      storagePlugin(input.s3 === undefined ? s3FromEnv() : input.s3, input.plugin?.mediaCollection ?? 'media'),
+    ],
     onInit: input.onInit,
     jobs: input.jobsAutoRun
       ? {

@@ -6,8 +6,6 @@
  * are re-prepared, `armed` is only ever reconciled, never published blindly.
  */
 import { randomUUID, createHmac } from 'node:crypto'
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import {
   commitTransaction,
   createLocalReq,
@@ -25,6 +23,7 @@ import { ADAPTERS } from './adapters/index.js'
 import { ManualPosting } from './adapters/manual.js'
 import { createHttp } from './http.js'
 import { prepareImage } from './media.js'
+import { readStoredFile } from '../files.js'
 import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
 import { lockDocument } from '../../hooks/locks.js'
 
@@ -71,18 +70,12 @@ export function signedMediaUrl(ctx: PluginContext, payload: Payload, publication
   return `${base}${payload.config.routes.api}/sop-medsos/media/${publication}/${index}.jpg?exp=${expires}&sig=${sig}`
 }
 
-async function originalBytes(payload: Payload, ctx: PluginContext, media: Doc): Promise<Buffer> {
-  const staticDir = (payload.collections[ctx.slugs.media]?.config.upload as { staticDir?: string } | undefined)?.staticDir
-  if (!staticDir || !media.filename) throw new Error(`media ${media.id} has no stored file`)
-  return fs.readFile(path.join(staticDir, path.basename(String(media.filename))))
-}
-
 /** The photo `index` of a submission, prepared for a platform (also served by the signed media endpoint). */
 export async function platformPhoto(payload: Payload, ctx: PluginContext, submission: Doc, platform: Platform, index: number): Promise<Buffer> {
   const media = (submission.photos ?? [])[index]
   if (!media || typeof media !== 'object') throw new Error(`photo ${index} not found`)
   const focal = { x: Number(media.focalX ?? 50), y: Number(media.focalY ?? 50) }
-  return prepareImage(await originalBytes(payload, ctx, media), ADAPTERS[platform].media, focal)
+  return prepareImage(await readStoredFile(payload, ctx.slugs.media, media), ADAPTERS[platform].media, focal)
 }
 
 // ---------------------------------------------------------------- loading

@@ -4,8 +4,6 @@
  * public verification URL. Made at approval, stored in `approval-sheets`, linked from
  * the register's `content` entry.
  */
-import fs from 'node:fs/promises'
-import path from 'node:path'
 import fontkit from '@pdf-lib/fontkit'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload, PayloadRequest } from 'payload'
@@ -17,6 +15,7 @@ import { plainText } from '../publishing/engine.js'
 import { actionLabels } from '../translations.js'
 import { isAction } from '../workflow/model.js'
 import { formatLocal } from '../workflow/period.js'
+import { readStoredFile } from '../files.js'
 import { drawable, fontFile, wrap } from './exports.js'
 
 type Doc = Record<string, any>
@@ -96,16 +95,15 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
   field('Verifikasi', url)
 
   // Photo thumbnails.
-  const staticDir = (payload.collections[ctx.ctx.slugs.media]?.config.upload as { staticDir?: string } | undefined)?.staticDir
   const photos = ((s.photos ?? []) as Doc[]).filter((p) => p && typeof p === 'object')
-  if (photos.length && staticDir) {
+  if (photos.length) {
     ensure(110)
     page.drawText('Foto', { x: M, y: y - 9.5, size: 9.5, font: bold })
     y -= 16
     let x = M
     for (const p of photos) {
       try {
-        const bytes = await fs.readFile(path.join(staticDir, path.basename(String(p.filename))))
+        const bytes = await readStoredFile(payload, ctx.ctx.slugs.media, p)
         const thumb = await sharp(bytes).resize({ width: 240, height: 180, fit: 'cover' }).jpeg({ quality: 75 }).toBuffer()
         const img = await doc.embedJpg(thumb)
         if (x + 120 > W - M) {

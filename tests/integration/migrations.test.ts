@@ -51,7 +51,7 @@ describe('committed migrations', () => {
       const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-media-mig-'))
       const payload = await getPayload({ config: appConfig({ databaseUri, secret: 'test-secret', plugin: { mediaDir }, logLevel: 'fatal' }), key: 'migfresh' })
       const { docs } = await payload.find({ collection: 'payload-migrations', overrideAccess: true })
-      expect(docs.map((d) => (d as unknown as { name: string }).name)).toEqual(fs.readdirSync(path.join(ROOT, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')))
+      expect(docs.map((d) => (d as unknown as { name: string }).name).sort()).toEqual(fs.readdirSync(path.join(ROOT, 'migrations')).filter((f) => /^\d.*\.ts$/.test(f)).map((f) => f.replace(/\.ts$/, '')).sort())
       const user = await payload.create({ collection: 'users', data: { email: 'pelaksana@mig.test', password: 'password-123', name: 'Rina', roles: ['tim-pelaksana'] } as never, overrideAccess: true })
       const owner = { id: user.id as number, email: 'pelaksana@mig.test', roles: ['tim-pelaksana'], token: '' } as Person
       const photos = await createPhotos(payload, owner, 4, 'mig')

@@ -32,6 +32,7 @@ import { SubmissionLinkCell as SubmissionLinkCell_47d972cfc70c9eb1b5adb9f0535df7
 import { RegisterTools as RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { NotificationBell as NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
 import { QueueDashboard as QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9 } from 'payload-plugin-sop-medsos/client'
+import { S3ClientUploadHandler as S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24 } from '@payloadcms/storage-s3/client'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -70,5 +71,6 @@ export const importMap = {
   "payload-plugin-sop-medsos/client#RegisterTools": RegisterTools_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#NotificationBell": NotificationBell_47d972cfc70c9eb1b5adb9f0535df7d9,
   "payload-plugin-sop-medsos/client#QueueDashboard": QueueDashboard_47d972cfc70c9eb1b5adb9f0535df7d9,
+  "@payloadcms/storage-s3/client#S3ClientUploadHandler": S3ClientUploadHandler_f97aa6c64367fa259c5bc0567239ef24,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
