@@ -6,12 +6,15 @@
  * 1. Workflow: draft with 4 photos, submit, accept, verify, approve — through the
  *    plugin (real hooks, locks, register) vs bare Payload writing the same documents
  *    (4 uploads, 1 submission, 4 reviews, 4 status updates, 1 register row) without hooks.
+ * 2. Public read path (bench/public.ts): autocannon against `next build` + `next start`
+ *    at 10k and 100k published submissions vs bare Payload's REST find
+ *    (BENCH_PUBLIC_SECONDS per target, default 10; BENCH_NEXT_BUILD=skip reuses the build).
  * 3. Photos: four 12-megapixel JPEGs through the plugin's upload (decode, EXIF strip,
  *    hash, sizes) vs sharp alone doing the same decode and resizes.
  * 4. Growth (bench/growth.ts): queue, register, feed and list queries at 1k/10k/100k
  *    submissions, with EXPLAIN.
  * 5. Concurrency (bench/staff.ts): 50 simulated staff for BENCH_STAFF_SECONDS (default 60).
- * BENCH_ONLY=1,3,4,5 picks some.
+ * BENCH_ONLY=1,2,3,4,5 picks some.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -24,11 +27,13 @@ import sharp from 'sharp'
 import { appConfig } from '../src/dev/appConfig.js'
 import { plainRichText } from '../src/dev/lexical.js'
 import { startChildPostgres } from '../tests/postgres.js'
+import { bareConfig } from './bare.js'
 import { growthBench } from './growth.js'
+import { publicReadBench } from './public.js'
 import { staffBench } from './staff.js'
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15)
-const ONLY = new Set((process.env.BENCH_ONLY ?? '1,3,4,5').split(',').map((s) => s.trim()))
+const ONLY = new Set((process.env.BENCH_ONLY ?? '1,2,3,4,5').split(',').map((s) => s.trim()))
 
 async function database(admin: string, name: string): Promise<string> {
   const c = new pg.Client({ connectionString: admin })
@@ -57,49 +62,6 @@ function table(title: string, rows: [string, number[]][], baseline: number[]) {
   for (const [name, xs] of rows) {
     console.log(`| ${name} | ${xs.length} | ${ms(quantile(xs, 0.5))} | ${ms(quantile(xs, 0.95))} | ${(quantile(xs, 0.5) / quantile(baseline, 0.5)).toFixed(2)}× |`)
   }
-}
-
-/** Bare Payload: the same collection shapes, no plugin, no hooks. */
-function bareConfig(databaseUri: string, mediaDir: string) {
-  return buildConfig({
-    secret: 'bench',
-    editor: lexicalEditor(),
-    sharp,
-    db: postgresAdapter({ pool: { connectionString: databaseUri, max: 10 } }),
-    telemetry: false,
-    logger: { options: { level: 'fatal' } },
-    // Never write payload-types.ts from a benchmark.
-    typescript: { autoGenerate: false, outputFile: path.join(os.tmpdir(), 'bench-payload-types.ts') },
-    collections: [
-      { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] },
-      {
-        slug: 'media',
-        upload: {
-          staticDir: mediaDir,
-          mimeTypes: ['image/jpeg'],
-          imageSizes: [
-            { name: 'thumbnail', width: 400, height: 300, position: 'centre', withoutEnlargement: false, formatOptions: { format: 'jpeg', options: { quality: 80 } } },
-            { name: 'large', width: 1600, withoutEnlargement: true, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
-          ],
-        },
-        fields: [{ name: 'alt', type: 'text' }],
-      },
-      {
-        slug: 'submissions',
-        fields: [
-          { name: 'title', type: 'text' },
-          { name: 'activityDate', type: 'date' },
-          { name: 'narrative', type: 'richText' },
-          { name: 'caption', type: 'textarea' },
-          { name: 'photos', type: 'upload', relationTo: 'media', hasMany: true },
-          { name: 'status', type: 'text' },
-          { name: 'registerNumber', type: 'text' },
-        ],
-      },
-      { slug: 'reviews', fields: [{ name: 'submission', type: 'relationship', relationTo: 'submissions' }, { name: 'action', type: 'text' }, { name: 'note', type: 'textarea' }] },
-      { slug: 'register', fields: [{ name: 'number', type: 'text' }, { name: 'submission', type: 'relationship', relationTo: 'submissions' }, { name: 'hash', type: 'text' }] },
-    ],
-  })
 }
 
 async function jpeg(width: number, height: number, seed: number): Promise<Buffer> {
@@ -169,6 +131,8 @@ async function main() {
   }
   table('1. Workflow: draft with 4 photos (1600×1200) → submit → accept → verify → approve', [['bare Payload (same documents, no hooks)', bareTimes], ['with the plugin', pluginTimes]], bareTimes)
   }
+
+  if (ONLY.has('2')) await publicReadBench((name) => database(admin, name), tmp, Number(process.env.BENCH_PUBLIC_SECONDS ?? 10))
 
   // 3. Photo pipeline: four 12-megapixel JPEGs.
   if (ONLY.has('3')) {
