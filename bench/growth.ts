@@ -48,7 +48,8 @@ export async function growthBench(payload: Payload, databaseUri: string, users: 
     ['queue', "select id from submissions where status in ('accepted') order by due_at limit 500"],
     ['counts', "select count(*) from submissions where status = 'submitted'"],
     ['register month', `select id from register where at >= now() - interval '30 days' and at < now() order by chain_index desc limit 50`],
-    ['feed', "select id from submissions where status = 'published' and slug is not null order by published_at desc limit 50"],
+    ['feed', "select id from submissions where status = 'published' order by published_at desc, id desc limit 50"],
+    ['public page count', "select count(*) from submissions where status = 'published'"],
   ]
   const sizes = [1_000, 10_000, 100_000]
   const results: Record<string, number[]> = {}

@@ -28,7 +28,7 @@ function notModified(headers: Headers, etag: string, lastModified: Date | null):
 function feedHandler(format: FeedFormat): PayloadHandler {
   return async (req) => {
     const settings = newsSettings(req.payload)
-    const { items } = await findPublishedNews(req.payload, { limit: settings.feedSize })
+    const { items } = await findPublishedNews(req.payload, { limit: settings.feedSize, count: false })
     const body = renderFeed(format, items, settings, req.payload.config.routes.api)
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
     const newest = items.reduce<number>((max, i) => Math.max(max, Date.parse(i.updatedAt) || 0), 0)

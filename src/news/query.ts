@@ -78,7 +78,10 @@ export function newsSettings(payload: Payload): NewsSettings {
   }
 }
 
-const PUBLISHED: Where = { and: [{ status: { equals: 'published' } }, { slug: { exists: true } }] }
+// A published submission always has its slug (given in the same change: hooks/submissions.ts).
+// Adding `slug IS NOT NULL` here made PostgreSQL count the archive with a sequential scan
+// (57 ms at 100,000 items instead of 9 ms on the status index: benchmark 2).
+const PUBLISHED: Where = { status: { equals: 'published' } }
 
 const SELECT = {
   slug: true,
@@ -181,7 +184,7 @@ export interface NewsPage {
 /** Newest first. */
 export async function findPublishedNews(
   payload: Payload,
-  { page = 1, limit }: { page?: number; limit?: number } = {},
+  { page = 1, limit, count = true }: { page?: number; limit?: number; count?: boolean } = {},
 ): Promise<NewsPage> {
   const settings = newsSettings(payload)
   const result = await payload.find({
@@ -192,14 +195,14 @@ export async function findPublishedNews(
     depth: 1,
     page: Math.max(1, Math.floor(page) || 1),
     limit: limit ?? settings.pageSize,
+    // Feeds need no totals: no count over the whole archive.
+    pagination: count,
     overrideAccess: true,
   })
-  return {
-    items: result.docs.map((d) => toItem(settings, d as Record<string, unknown>)),
-    page: result.page ?? 1,
-    totalPages: result.totalPages,
-    totalDocs: result.totalDocs,
-  }
+  const items = result.docs.filter((d) => (d as { slug?: unknown }).slug).map((d) => toItem(settings, d as Record<string, unknown>))
+  return count
+    ? { items, page: result.page ?? 1, totalPages: result.totalPages, totalDocs: result.totalDocs }
+    : { items, page: 1, totalPages: items.length ? 1 : 0, totalDocs: items.length }
 }
 
 /** One published item by slug, or null (unpublished, unknown and malformed slugs alike). */
