@@ -69,7 +69,8 @@ async function grow(uri: string, table: 'submissions' | 'news', owner: number, p
     [before, photos],
   )
   // Settled before measuring: no autovacuum of the fresh rows during a run, visibility map set.
-  await sql.query(`vacuum analyze ${table}; vacuum analyze ${table}_rels; checkpoint`)
+  // (One statement per query: VACUUM refuses to run in the implicit transaction of several.)
+  for (const q of [`vacuum analyze ${table}`, `vacuum analyze ${table}_rels`, 'checkpoint']) await sql.query(q)
   await sql.end()
 }
 
@@ -90,7 +91,8 @@ async function waitReady(url: string, child: ChildProcess, log: () => string, ti
 
 function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
   let out = ''
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] })
+  // Own process group: stopping it stops next-server and the other children too.
+  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
   child.stdout!.on('data', (d) => (out = (out + d).slice(-4000)))
   child.stderr!.on('data', (d) => (out = (out + d).slice(-4000)))
   return { child, log: () => out }
@@ -129,7 +131,7 @@ export async function publicReadBench(database: (name: string) => Promise<string
   let buildSeconds = 'skipped (BENCH_NEXT_BUILD=skip)'
   if (process.env.BENCH_NEXT_BUILD !== 'skip' || !fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) {
     const t = performance.now()
-    execFileSync('npx', ['next', 'build', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri }, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('node', ['node_modules/next/dist/bin/next', 'build', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri }, stdio: ['ignore', 'ignore', 'inherit'] })
     buildSeconds = `${((performance.now() - t) / 1000).toFixed(0)} s`
   }
 
@@ -137,7 +139,7 @@ export async function publicReadBench(database: (name: string) => Promise<string
   const servers = [
     { ...start('node', ['--import', 'tsx', 'bench/restHost.ts'], { ...serverEnv, HOST_CONFIG: 'bare', DATABASE_URI: bareUri, PORT: String(ports.bare), MEDIA_DIR: path.join(tmp, 'public-bare') }), url: `http://127.0.0.1:${ports.bare}/api/news?limit=1` },
     { ...start('node', ['--import', 'tsx', 'bench/restHost.ts'], { ...serverEnv, HOST_CONFIG: 'plugin', DATABASE_URI: pluginUri, PORT: String(ports.host), MEDIA_DIR: path.join(tmp, 'public-plugin') }), url: `http://127.0.0.1:${ports.host}/api/submissions?limit=1` },
-    { ...start('npx', ['next', 'start', '-p', String(ports.next), '-H', '127.0.0.1'], { ...serverEnv, DATABASE_URI: pluginUri, MEDIA_DIR: path.join(tmp, 'public-plugin') }), url: `http://127.0.0.1:${ports.next}/api/news/rss.xml` },
+    { ...start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(ports.next), '-H', '127.0.0.1'], { ...serverEnv, DATABASE_URI: pluginUri, MEDIA_DIR: path.join(tmp, 'public-plugin') }), url: `http://127.0.0.1:${ports.next}/api/news/rss.xml` },
   ]
   const results: Record<number, Record<string, Awaited<ReturnType<typeof load>>>> = {}
   try {
@@ -159,7 +161,13 @@ export async function publicReadBench(database: (name: string) => Promise<string
       }
     }
   } finally {
-    for (const s of servers) s.child.kill('SIGTERM')
+    for (const s of servers) {
+      try {
+        process.kill(-s.child.pid!, 'SIGTERM')
+      } catch {
+        /* already gone */
+      }
+    }
   }
 
   console.log(`\n### 2. Public read path under load: autocannon, 10 connections, ${seconds} s per target after a 3 s warm-up\n`)
