@@ -14,7 +14,7 @@ async function transactionDb(req: PayloadRequest): Promise<Executor | null> {
   return adapter.sessions[String(id)]?.db ?? null
 }
 
-function tableName(req: PayloadRequest, slug: string): string {
+export function tableName(req: PayloadRequest, slug: string): string {
   const map = (req.payload.db as unknown as { tableNameMap?: Map<string, string> }).tableNameMap
   const snake = slug.replace(/-/g, '_')
   return map?.get(snake) ?? snake

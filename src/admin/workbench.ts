@@ -4,6 +4,8 @@
  * actions the state table allows this user now, deadline, timeline, posts). Everything
  * is read with the user's own access, so nobody learns more here than through the API.
  */
+import { sql } from '@payloadcms/db-postgres'
+import { tableName } from '../../hooks/locks.js'
 import type { PayloadRequest, Where } from 'payload'
 import { idOf, type PluginContext } from '../context.js'
 import { pluginContextOf } from '../publishing/engine.js'
@@ -154,10 +156,11 @@ export async function queueOf(req: PayloadRequest, { counts: withCounts = true }
   }
   const counts: Partial<Record<Status, number>> = {}
   if (withCounts && actor.roles.length) {
-    for (const status of STATUSES) {
-      const { totalDocs } = await req.payload.count({ collection: ctx.slugs.submissions, where: { status: { equals: status } }, overrideAccess: true, req })
-      if (totalDocs) counts[status] = totalDocs
-    }
+    // One GROUP BY instead of a count per status (ten queries; the `published` one counted
+    // most of the archive through a bitmap scan: benchmark 4).
+    const drizzle = (req.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: { status: string; n: number }[] }> } }).drizzle
+    const { rows } = await drizzle.execute(sql`select status, count(*)::int as n from ${sql.identifier(tableName(req, ctx.slugs.submissions))} group by status`)
+    for (const { status, n } of rows) if (n && (STATUSES as readonly string[]).includes(status)) counts[status as Status] = n
   }
   return { timeZone: ctx.options.timeZone, items, counts }
 }

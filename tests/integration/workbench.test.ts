@@ -95,6 +95,8 @@ describe('queue ("Antrian saya") and workbench endpoints', () => {
     expect(ids((await queue('atasan-ppid')).body)).toEqual(expect.not.arrayContaining([draft.id, returned.id, submitted.id, accepted.id]))
     // Office counts (numbers only) include drafts.
     expect(reviewer.counts.draft).toBeGreaterThanOrEqual(1)
+    const truth = await app.sql<{ status: string; n: number }>('select status::text, count(*)::int as n from submissions group by status')
+    expect(reviewer.counts).toEqual(Object.fromEntries(truth.map((r) => [r.status, r.n])))
     expect(reviewer.timeZone).toBe('Asia/Jakarta')
     // The list filters ask without the office counts: same items, no counting.
     const light = (await app.rest('GET', 'sop-medsos/queue?counts=false', { token: people['tim-pertimbangan'].token })).body
