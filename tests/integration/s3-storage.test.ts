@@ -16,6 +16,7 @@ import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeJpeg } from '../../src/dev/demoImages.js'
 import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import { findNewsBySlug } from '../../src/news/query.js'
 import type { S3Settings } from '../../src/dev/appConfig.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createSubmissionIn, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
@@ -149,6 +150,19 @@ describe('S3-compatible storage', () => {
         expect(res.status, f!).toBe(200)
         expect(Buffer.from(await res.arrayBuffer()).equals(await object(`${PREFIX}/media/${f}`))).toBe(true)
       }
+    }
+    // The public page's and feeds' image URLs (what a reader's browser loads) answer from the bucket.
+    const news = await findNewsBySlug(app.payload, String(s.slug))
+    expect(news!.photos).toHaveLength(4)
+    for (const [i, photo] of news!.photos.entries()) {
+      for (const img of [photo.original, photo.thumbnail, photo.large]) {
+        expect(img.path.startsWith('/api/media/file/'), img.path).toBe(true)
+        const res = await app.get(img.path.slice('/api/'.length))
+        expect(res.status, img.path).toBe(200)
+        const name = decodeURIComponent(img.path.slice('/api/media/file/'.length).split('?')[0]!)
+        expect(Buffer.from(await res.arrayBuffer()).equals(await object(`${PREFIX}/media/${name}`)), img.path).toBe(true)
+      }
+      expect(photo.original.path).toContain(photos[i]!.filename)
     }
     // The public API's URLs point at Payload's file route, not at the bucket.
     const pub = await app.rest('GET', `media/${photos[0]!.id}`)
