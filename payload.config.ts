@@ -1,7 +1,7 @@
 // The runnable app. `npm run dev` sets DATABASE_URI to the embedded PostgreSQL when
 // none is given; set it yourself to use an external server.
 import path from 'node:path'
-import { appConfig } from './src/dev/appConfig.js'
+import { appConfig, emailFromEnv, s3FromEnv } from './src/dev/appConfig.js'
 import { seedDemo } from './src/dev/seed.js'
 import { FAKE_PLATFORMS_PORT, ensureFakePlatforms } from './src/dev/fakeForDev.js'
 
@@ -15,6 +15,9 @@ const fakeBase = `http://127.0.0.1:${FAKE_PLATFORMS_PORT}`
 export default appConfig({
   databaseUri,
   serverURL: process.env.SERVER_URL,
+  // SMTP_* and S3_* (README: Environment); only the runnable app reads them.
+  email: emailFromEnv(),
+  s3: s3FromEnv(),
   onInit: async (payload) => {
     if (fake) await ensureFakePlatforms()
     if (seed) await seedDemo(payload, { fakeAccounts: fake ? fakeBase : undefined })

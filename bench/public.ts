@@ -12,19 +12,19 @@
  * Both databases live on the same PostgreSQL server; the load generator, the server under
  * test and PostgreSQL share the machine's cores (the table says how many).
  */
-import { spawn, execFileSync, type ChildProcess } from 'node:child_process'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { getPayload } from 'payload'
 import { makeJpeg } from '../src/dev/demoImages.js'
 import { plainRichText } from '../src/dev/lexical.js'
 import { appConfig } from '../src/dev/appConfig.js'
+import { freePort, ROOT, startServer, type DevServer } from '../tests/browser/devServer.js'
 import { bareConfig } from './bare.js'
 
-const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const DIST = '.next-bench'
 const CREDENTIALS_KEY = 'a'.repeat(64)
 
@@ -76,30 +76,6 @@ async function grow(uri: string, table: 'submissions' | 'news', owner: number, p
   await sql.end()
 }
 
-async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs = 180_000) {
-  const until = Date.now() + timeoutMs
-  while (Date.now() < until) {
-    if (child.exitCode !== null) throw new Error(`server exited (${child.exitCode}):\n${log()}`)
-    try {
-      const res = await fetch(url)
-      if (res.status === 200) return
-    } catch {
-      /* not yet */
-    }
-    await new Promise((r) => setTimeout(r, 500))
-  }
-  throw new Error(`server not ready at ${url}:\n${log()}`)
-}
-
-function start(cmd: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; log: () => string } {
-  let out = ''
-  // Own process group: stopping it stops next-server and the other children too.
-  const child = spawn(cmd, args, { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
-  child.stdout!.on('data', (d) => (out = (out + d).slice(-4000)))
-  child.stderr!.on('data', (d) => (out = (out + d).slice(-4000)))
-  return { child, log: () => out }
-}
-
 async function load(url: string, seconds: number) {
   const r = await autocannon({ url, connections: 10, duration: seconds, pipelining: 1 })
   return { rps: r.requests.average, p50: r.latency.p50, p99: r.latency.p99, non2xx: r.non2xx, errors: r.errors + r.timeouts, total: r.requests.total }
@@ -109,7 +85,7 @@ export async function publicReadBench(database: (name: string) => Promise<string
   const pluginUri = await database('bench_public_plugin')
   const bareUri = await database('bench_public_bare')
   // Schemas (pushed) and four real photos on each side.
-  const plugin = await getPayload({ config: appConfig({ databaseUri: pluginUri, secret: 'bench', plugin: { mediaDir: path.join(tmp, 'public-plugin') }, poolMax: 5, logLevel: 'fatal', s3: null }), key: 'public-plugin' })
+  const plugin = await getPayload({ config: appConfig({ databaseUri: pluginUri, secret: 'bench', plugin: { mediaDir: path.join(tmp, 'public-plugin') }, poolMax: 5, logLevel: 'fatal' }), key: 'public-plugin' })
   const bare = await getPayload({ config: bareConfig(bareUri, path.join(tmp, 'public-bare'), 5), key: 'public-bare' })
   const owner = await plugin.create({ collection: 'users', data: { email: 'pelaksana@public.bench', password: 'bench-password', name: 'Tim Pelaksana', roles: ['tim-pelaksana'] } as never, overrideAccess: true })
   const files = await Promise.all([0, 1, 2, 3].map((i) => makeJpeg(`foto ${i}`, i * 60, 1600, 1200)))
@@ -129,23 +105,33 @@ export async function publicReadBench(database: (name: string) => Promise<string
   }
 
   // The production build (several minutes on 2 cores; BENCH_NEXT_BUILD=skip reuses the last one).
-  const serverEnv = { NODE_ENV: 'production', NEXT_DIST_DIR: DIST, PAYLOAD_SECRET: 'bench', SOP_MEDSOS_CREDENTIALS_KEY: CREDENTIALS_KEY, SEED_DEMO: 'false', FAKE_PLATFORMS: 'false', JOBS_AUTORUN: 'false', NEXT_TELEMETRY_DISABLED: '1', PAYLOAD_FORCE_DRIZZLE_PUSH: 'false' } as const
+  // (S3_BUCKET and SMTP_HOST emptied: local files and console email whatever the shell exports.)
+  const serverEnv: Record<string, string> = { NODE_ENV: 'production', NEXT_DIST_DIR: DIST, PAYLOAD_SECRET: 'bench', SOP_MEDSOS_CREDENTIALS_KEY: CREDENTIALS_KEY, SEED_DEMO: 'false', FAKE_PLATFORMS: 'false', JOBS_AUTORUN: 'false', NEXT_TELEMETRY_DISABLED: '1', PAYLOAD_FORCE_DRIZZLE_PUSH: 'false', S3_BUCKET: '', SMTP_HOST: '' }
   let buildSeconds = 'skipped (BENCH_NEXT_BUILD=skip)'
   if (process.env.BENCH_NEXT_BUILD !== 'skip' || !fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) {
     const t = performance.now()
-    execFileSync('node', ['node_modules/next/dist/bin/next', 'build', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri }, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('node', ['node_modules/next/dist/bin/next', 'build', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] })
     buildSeconds = `${((performance.now() - t) / 1000).toFixed(0)} s`
   }
 
-  const ports = { bare: 54401, host: 54402, next: 54403 }
-  const servers = [
-    { ...start('node', ['--import', 'tsx', 'bench/restHost.ts'], { ...serverEnv, HOST_CONFIG: 'bare', DATABASE_URI: bareUri, PORT: String(ports.bare), MEDIA_DIR: path.join(tmp, 'public-bare') }), url: `http://127.0.0.1:${ports.bare}/api/news?limit=1` },
-    { ...start('node', ['--import', 'tsx', 'bench/restHost.ts'], { ...serverEnv, HOST_CONFIG: 'plugin', DATABASE_URI: pluginUri, PORT: String(ports.host), MEDIA_DIR: path.join(tmp, 'public-plugin') }), url: `http://127.0.0.1:${ports.host}/api/submissions?limit=1` },
-    { ...start('node', ['node_modules/next/dist/bin/next', 'start', '-p', String(ports.next), '-H', '127.0.0.1'], { ...serverEnv, DATABASE_URI: pluginUri, MEDIA_DIR: path.join(tmp, 'public-plugin') }), url: `http://127.0.0.1:${ports.next}/api/news/rss.xml` },
-  ]
+  const ports = { bare: await freePort(), host: await freePort(), next: await freePort() }
+  const host = (config: 'bare' | 'plugin', databaseUri: string, port: number, waitPath: string) =>
+    startServer({ command: 'node', args: ['--import', 'tsx', 'bench/restHost.ts'], port, env: { ...serverEnv, HOST_CONFIG: config, DATABASE_URI: databaseUri, PORT: String(port), MEDIA_DIR: path.join(tmp, `public-${config}`) }, waitPath, timeoutMs: 180_000 })
+  const servers: DevServer[] = []
   const results: Record<number, Record<string, Awaited<ReturnType<typeof load>>>> = {}
   try {
-    for (const s of servers) await waitReady(s.url, s.child, s.log)
+    servers.push(await host('bare', bareUri, ports.bare, '/api/news?limit=1'))
+    servers.push(await host('plugin', pluginUri, ports.host, '/api/submissions?limit=1'))
+    servers.push(
+      await startServer({
+        command: 'node',
+        args: ['node_modules/next/dist/bin/next', 'start', '-p', String(ports.next), '-H', '127.0.0.1'],
+        port: ports.next,
+        env: { ...serverEnv, DATABASE_URI: pluginUri, MEDIA_DIR: path.join(tmp, 'public-plugin') },
+        waitPath: '/api/news/rss.xml',
+        timeoutMs: 180_000,
+      }),
+    )
     let have = 0
     for (const size of [10_000, 100_000]) {
       await grow(pluginUri, 'submissions', owner.id as number, pluginPhotos, have, size)
@@ -163,17 +149,11 @@ export async function publicReadBench(database: (name: string) => Promise<string
       }
     }
   } finally {
-    for (const s of servers) {
-      try {
-        process.kill(-s.child.pid!, 'SIGTERM')
-      } catch {
-        /* already gone */
-      }
-    }
+    for (const s of servers) await s.stop()
   }
 
   console.log(`\n### 2. Public read path under load: autocannon, 10 connections, ${seconds} s per target after a 3 s warm-up\n`)
-  console.log(`Production build: \`next build --webpack\` (${buildSeconds}), \`next start\`, NODE_ENV=production. Load generator, server and PostgreSQL share the same ${(await import('node:os')).cpus().length} cores.\n`)
+  console.log(`Production build: \`next build --webpack\` (${buildSeconds}), \`next start\`, NODE_ENV=production. Load generator, server and PostgreSQL share the same ${os.cpus().length} cores.\n`)
   for (const size of Object.keys(results).map(Number)) {
     console.log(`\n#### ${size.toLocaleString('en')} published submissions\n\n| target | req/s | p50 | p99 | non-2xx / errors | req/s ratio to its bare baseline |\n|---|---|---|---|---|---|`)
     for (const t of TARGETS) {

@@ -29,9 +29,13 @@ export interface AppConfigInput {
   logDestination?: { write: (line: string) => void }
   /** Run queued jobs (posting, emails, reminders) inside this process every few seconds (the demo app). */
   jobsAutoRun?: boolean
-  /** Email adapter; default from SMTP_* variables, else the console (development). */
+  /**
+   * Email adapter; default the console. The runnable app (payload.config.ts) passes
+   * `emailFromEnv()`: tests, benchmarks and their child processes never pick up a
+   * developer's SMTP_* or S3_* variables.
+   */
   email?: Config['email']
-  /** S3-compatible storage for media and approval sheets; default from S3_* variables, else local files (null). */
+  /** S3-compatible storage for media and approval sheets; default none (local files). The runnable app passes `s3FromEnv()`. */
   s3?: S3Settings | null
 }
 
@@ -151,10 +155,10 @@ export function appConfig(input: AppConfigInput) {
     typescript: { outputFile: path.resolve(root, 'payload-types.ts'), autoGenerate: false },
     graphQL: { disablePlaygroundInProduction: true },
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
-    email: input.email ?? emailFromEnv(),
+    email: input.email ?? emailFromEnv({} as NodeJS.ProcessEnv),
     plugins: [
       sopMedsosPlugin({ mediaDir: path.resolve(root, 'media'), ...input.plugin }),
-      storagePlugin(input.s3 === undefined ? s3FromEnv() : input.s3, input.plugin?.mediaCollection ?? 'media'),
+      storagePlugin(input.s3 ?? null, input.plugin?.mediaCollection ?? 'media'),
     ],
     onInit: input.onInit,
     jobs: input.jobsAutoRun

@@ -28,37 +28,36 @@ export function freePort(): Promise<number> {
   })
 }
 
-export async function startDevServer(opts: { databaseUri: string; distDir: string; waitPath: string; env?: Record<string, string>; timeoutMs?: number }): Promise<DevServer> {
-  const port = await freePort()
-  const base = `http://127.0.0.1:${port}`
+/**
+ * A server as its own process group on 127.0.0.1:`port`, ready once `waitPath` answers
+ * 200; `stop()` ends the whole group (npm, next and their children). Used for
+ * `npm run dev` here and `next start` / the plain REST hosts of benchmark 2.
+ */
+export async function startServer(opts: { command: string; args: string[]; port: number; env: Record<string, string>; waitPath: string; timeoutMs: number }): Promise<DevServer> {
+  const base = `http://127.0.0.1:${opts.port}`
   let output = ''
-  const server: ChildProcess = spawn('npm', ['run', 'dev', '--', '-p', String(port), '-H', '127.0.0.1'], {
-    cwd: ROOT,
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'development',
-      DATABASE_URI: opts.databaseUri,
-      PUBLIC_SITE_URL: base,
-      SEED_DEMO: 'false',
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: opts.distDir,
-      ...opts.env,
-    },
-  })
+  const server: ChildProcess = spawn(opts.command, opts.args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } })
   server.stdout!.on('data', (d) => (output += d))
   server.stderr!.on('data', (d) => (output += d))
-  const stop = async () => {
-    if (!server.pid || server.exitCode !== null) return
-    const exited = new Promise((r) => server.once('exit', r))
-    process.kill(-server.pid, 'SIGTERM')
-    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
-    if (server.exitCode === null) process.kill(-server.pid, 'SIGKILL')
+  // A process ended by a signal has `signalCode` set and `exitCode` null.
+  const ended = () => server.exitCode !== null || server.signalCode !== null
+  const signal = (name: NodeJS.Signals) => {
+    try {
+      process.kill(-server.pid!, name)
+    } catch {
+      /* the group is already gone */
+    }
   }
-  const until = Date.now() + (opts.timeoutMs ?? 280_000)
+  const stop = async () => {
+    if (!server.pid || ended()) return
+    const exited = new Promise((r) => server.once('exit', r))
+    signal('SIGTERM')
+    await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))])
+    if (!ended()) signal('SIGKILL')
+  }
+  const until = Date.now() + opts.timeoutMs
   while (Date.now() < until) {
-    if (server.exitCode !== null) throw new Error(`the app exited (${server.exitCode}):\n${output}`)
+    if (ended()) throw new Error(`the app exited (${server.exitCode ?? server.signalCode}):\n${output}`)
     try {
       const res = await fetch(`${base}${opts.waitPath}`)
       if (res.status === 200) return { base, log: () => output, stop }
@@ -69,4 +68,27 @@ export async function startDevServer(opts: { databaseUri: string; distDir: strin
   }
   await stop()
   throw new Error(`the app did not answer ${opts.waitPath} in time:\n${output.slice(-4000)}`)
+}
+
+export async function startDevServer(opts: { databaseUri: string; distDir: string; waitPath: string; env?: Record<string, string>; timeoutMs?: number }): Promise<DevServer> {
+  const port = await freePort()
+  return startServer({
+    command: 'npm',
+    args: ['run', 'dev', '--', '-p', String(port), '-H', '127.0.0.1'],
+    port,
+    env: {
+      NODE_ENV: 'development',
+      DATABASE_URI: opts.databaseUri,
+      PUBLIC_SITE_URL: `http://127.0.0.1:${port}`,
+      SEED_DEMO: 'false',
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: opts.distDir,
+      // The tests' files and emails stay local whatever the developer's shell exports.
+      S3_BUCKET: '',
+      SMTP_HOST: '',
+      ...opts.env,
+    },
+    waitPath: opts.waitPath,
+    timeoutMs: opts.timeoutMs ?? 280_000,
+  })
 }
