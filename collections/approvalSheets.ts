@@ -1,6 +1,6 @@
-import path from 'node:path'
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../src/context.js'
+import { storageDirs } from '../src/options.js'
 import { APPROVAL_SHEETS } from '../src/register/approvalSheet.js'
 import { never, readRecords } from '../access/records.js'
 
@@ -15,7 +15,8 @@ export function approvalSheetsCollection(ctx: PluginContext): CollectionConfig {
     admin: { useAsTitle: 'registerNumber', defaultColumns: ['registerNumber', 'submission', 'createdAt'], group: { id: 'Alur SOP Medsos', en: 'Social media SOP' } },
     access: { read: readRecords, create: never, update: never, delete: never },
     upload: {
-      staticDir: path.join(ctx.options.mediaDir ?? path.resolve(process.cwd(), 'media'), 'approval-sheets'),
+      // Its own root, outside the media folder (/api/media/file/… must never reach a sheet).
+      staticDir: storageDirs(ctx.options).sheets,
       mimeTypes: ['application/pdf'],
     },
     fields: [

@@ -3,7 +3,7 @@ import type { CollectionConfig, Field } from 'payload'
 import type { PluginContext } from '../src/context.js'
 import { changeOwnMedia, createMedia, readMedia } from '../access/media.js'
 import { nobody } from '../access/submissions.js'
-import { decodeAndStripImage, protectRecordedMedia, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
+import { decodeAndStripImage, originalFilenameFallback, protectRecordedMedia, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
 
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4']
 
@@ -42,6 +42,29 @@ function integrityFields(ctx: PluginContext): Field[] {
       },
       label: { id: 'Publik', en: 'Public' },
     },
+    {
+      name: 'recordedAt',
+      type: 'date',
+      index: true,
+      access: { create: nobody, update: nobody },
+      admin: {
+        readOnly: true,
+        position: 'sidebar',
+        description: {
+          id: 'Sejak saat ini berkas menjadi bagian arsip SOP (pengajuan yang sudah diserahkan): tidak dapat diganti atau dihapus.',
+          en: 'From this moment the file is part of the SOP record (a handed-in submission): it cannot be replaced or deleted.',
+        },
+      },
+      label: { id: 'Masuk arsip pada', en: 'Recorded at' },
+    },
+    {
+      name: 'originalFilename',
+      type: 'text',
+      access: { create: nobody, update: nobody },
+      hooks: { afterRead: [originalFilenameFallback] },
+      admin: { readOnly: true, position: 'sidebar' },
+      label: { id: 'Nama berkas asli', en: 'Original file name' },
+    },
   ]
 }
 
@@ -50,6 +73,8 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
   const base: CollectionConfig = existing ?? {
     slug: ctx.slugs.media,
     labels: { singular: { id: 'Media', en: 'Media' }, plural: { id: 'Media', en: 'Media' } },
+    // A copy would be a second file with the same bytes under another owner.
+    disableDuplicate: true,
     access: { read: readMedia, create: createMedia, update: changeOwnMedia, delete: changeOwnMedia },
     upload: {
       staticDir: ctx.options.mediaDir ?? path.resolve(process.cwd(), 'media'),
@@ -61,7 +86,8 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
       ],
       adminThumbnail: 'thumbnail',
     },
-    admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' } },
+    // Files are stored under random names (hooks/media.ts): the list shows the name sent.
+    admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' }, useAsTitle: 'originalFilename' },
     fields: [{ name: 'alt', type: 'text', label: { id: 'Teks alternatif', en: 'Alt text' } }],
   }
   const have = new Set((base.fields ?? []).map((f) => ('name' in f ? f.name : undefined)))

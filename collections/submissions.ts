@@ -15,11 +15,13 @@ import {
   computeOverdue,
   deriveWorkflowFields,
   guardServerFields,
+  onlyOwnMedia,
   publicFieldsOnly,
   publicSort,
   publishMedia,
 } from '../hooks/submissions.js'
 import { notifyOnStatusChange } from '../hooks/notifications.js'
+import { recordAttachedMedia } from '../hooks/media.js'
 import { message } from '../hooks/errors.js'
 import { component } from '../src/admin/components.js'
 
@@ -55,8 +57,8 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
     },
     hooks: {
       beforeOperation: [guardServerFields, publicSort],
-      beforeChange: [deriveWorkflowFields(ctx)],
-      afterChange: [publishMedia(ctx), notifyOnStatusChange(ctx)],
+      beforeChange: [deriveWorkflowFields(ctx), onlyOwnMedia(ctx)],
+      afterChange: [recordAttachedMedia(ctx), publishMedia(ctx), notifyOnStatusChange(ctx)],
       afterRead: [publicFieldsOnly],
     },
     fields: [

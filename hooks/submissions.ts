@@ -5,7 +5,7 @@ import type {
   CollectionBeforeOperationHook,
   FieldHook,
 } from 'payload'
-import { WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
 import { isStatus } from '../src/workflow/model.js'
 import { slugify, uniqueSlug } from '../src/workflow/slug.js'
@@ -173,6 +173,35 @@ export function publishMedia(ctx: PluginContext): CollectionAfterChangeHook {
       context: { [WORKFLOW_CONTEXT]: true },
     })
     return doc
+  }
+}
+
+/**
+ * Only your own uploads can be attached (the field team's photos; the Ketua PPID's own
+ * uploads when correcting in `accepted`). Files already attached stay valid, whoever
+ * uploaded them: the rule looks at files this change adds. Another user's file would
+ * become public with this submission while its uploader's draft is still a draft, and
+ * the uploader could then no longer delete it. 403 `mediaNotOwn`.
+ */
+export function onlyOwnMedia(ctx: PluginContext): CollectionBeforeChangeHook {
+  return async ({ data, originalDoc, req, context }) => {
+    if (context?.[WORKFLOW_CONTEXT]) return data
+    const ids = (list: unknown) => (Array.isArray(list) ? list.map(idOf).filter((m): m is string | number => m != null).map(String) : [])
+    const before = new Set([...ids(originalDoc?.photos), ...ids(originalDoc?.videos)])
+    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id))
+    if (!added.length) return data
+    const found = await req.payload.find({
+      collection: ctx.slugs.media,
+      where: { id: { in: added } },
+      select: { uploadedBy: true },
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+    const others = found.docs.filter((m) => !req.user || String(idOf((m as { uploadedBy?: unknown }).uploadedBy)) !== String(req.user.id)).map((m) => m.id)
+    if (others.length) throw forbidden(req, 'mediaNotOwn', { ids: others.join(', ') })
+    return data
   }
 }
 

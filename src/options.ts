@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { z } from 'zod'
 import { APPROVER_STAGES, type ApproverStage } from './workflow/model.js'
 import { stagesProblem } from './workflow/table.js'
@@ -42,6 +43,11 @@ export const optionsSchema = z
     mediaCollection: z.string().min(1).default('media'),
     /** Where the plugin's own media collection stores files (when it creates it). */
     mediaDir: z.string().min(1).optional(),
+    /**
+     * Where the approval sheets (PDF) are stored locally; never inside `mediaDir` (the media
+     * route would serve them). Default: beside `mediaDir`, named `<mediaDir>-approval-sheets`.
+     */
+    approvalSheetsDir: z.string().min(1).optional(),
     /** The public news: the feeds at /api/news/* and the pages at `news.path`. */
     news: z
       .object({
@@ -106,6 +112,20 @@ export const optionsSchema = z
       .prefault({}),
   })
   .strict()
+  .superRefine((o, ctx) => {
+    const { media, sheets } = storageDirs(o)
+    const rel = path.relative(media, sheets)
+    if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
+      ctx.addIssue({ code: 'custom', path: ['approvalSheetsDir'], message: `must not be inside mediaDir (${media}): the media route would serve the sheets` })
+    }
+  })
+
+/** The two storage roots, resolved: media files and approval sheets, never one inside the other. */
+export function storageDirs(o: { mediaDir?: string; approvalSheetsDir?: string }): { media: string; sheets: string } {
+  const media = path.resolve(o.mediaDir ?? path.resolve(process.cwd(), 'media'))
+  const sheets = path.resolve(o.approvalSheetsDir ?? `${media}-approval-sheets`)
+  return { media, sheets }
+}
 
 export type SopMedsosOptions = z.input<typeof optionsSchema>
 export type ResolvedOptions = z.output<typeof optionsSchema> & { stages: ApproverStage[] }

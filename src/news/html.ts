@@ -4,7 +4,7 @@
  * small allow-list, so a stored `<script>`, `onerror=` or `javascript:` link can only
  * ever reach a reader as text.
  */
-import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
+import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
 import sanitizeHtml from 'sanitize-html'
 
 const SANITIZE: sanitizeHtml.IOptions = {
@@ -58,10 +58,27 @@ export function escapeHtml(text: unknown): string {
   return String(text ?? '').replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`)
 }
 
+/**
+ * An `upload` node is shown only when it holds a public media file (populated with the
+ * reader's access, `isPublic`): a node pointing at an approval sheet, another collection
+ * or a staff-only file renders nothing, not even its file name.
+ */
+const isPublicFile = (value: unknown) => Boolean(value && typeof value === 'object' && (value as { isPublic?: unknown }).isPublic === true && typeof (value as { mimeType?: unknown }).mimeType === 'string')
+
+const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
+  ...defaultConverters,
+  upload: (args) => {
+    const node = args.node as { value?: unknown }
+    if (!isPublicFile(node.value)) return ''
+    const upload = defaultConverters.upload
+    return typeof upload === 'function' ? (upload as (a: typeof args) => string)(args) : ''
+  },
+})
+
 export function narrativeHtml(narrative: unknown): string {
   if (!narrative || typeof narrative !== 'object' || !('root' in narrative)) return ''
   try {
-    return sanitize(convertLexicalToHTML({ data: narrative as never, disableContainer: true }))
+    return sanitize(convertLexicalToHTML({ data: narrative as never, disableContainer: true, converters }))
   } catch {
     return ''
   }

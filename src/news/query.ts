@@ -197,7 +197,9 @@ export async function findPublishedNews(
     limit: limit ?? settings.pageSize,
     // Feeds need no totals: no count over the whole archive.
     pagination: count,
-    overrideAccess: true,
+    // The reader's access (anonymous): narrative `upload` nodes and photos are populated
+    // only with what an anonymous reader may read, never an approval sheet or a draft's file.
+    overrideAccess: false,
   })
   const items = result.docs.filter((d) => (d as { slug?: unknown }).slug).map((d) => toItem(settings, d as Record<string, unknown>))
   return count
@@ -216,7 +218,7 @@ export async function findNewsBySlug(payload: Payload, slug: string): Promise<Pu
     depth: 1,
     limit: 1,
     pagination: false,
-    overrideAccess: true,
+    overrideAccess: false,
   })
   const doc = result.docs[0]
   if (!doc) return null

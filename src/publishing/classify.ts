@@ -3,7 +3,8 @@
  * shared/research/social-platforms.md): retry before the publishing call, reconnect the
  * account, fail with the reason, defer to a person, or "outcome unknown".
  */
-export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown'
+/** `integrity`: our own check before posting found a file or the content no longer as approved. */
+export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'integrity'
 
 export interface PlatformError {
   class: ErrorClass
@@ -120,6 +121,11 @@ export function explain(error: PlatformError): { id: string; en: string } {
       return {
         id: `Platform menahan unggahan (batas harian atau kebijakan): ${error.detail}. Periksa akun, lalu coba lagi nanti.`,
         en: `The platform held the post back (daily limit or policy): ${error.detail}. Check the account, then retry later.`,
+      }
+    case 'integrity':
+      return {
+        id: `Tidak diunggah: berkas atau konten tidak lagi sama dengan versi yang disetujui (hash SHA-256 berbeda dari Lembar Persetujuan dan Register). ${error.detail}. Periksa berkas di penyimpanan; konten yang berubah harus melalui persetujuan ulang.`,
+        en: `Not posted: a file or the content no longer matches the approved version (its SHA-256 differs from the approval sheet and the register). ${error.detail}. Check the stored file; changed content must be approved again.`,
       }
     case 'unknown':
       return {

@@ -24,6 +24,7 @@ import { ManualPosting } from './adapters/manual.js'
 import { createHttp } from './http.js'
 import { prepareImage } from './media.js'
 import { readStoredFile } from '../files.js'
+import { integrityProblem } from './integrity.js'
 import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
 import { lockDocument } from '../../hooks/locks.js'
 
@@ -215,6 +216,10 @@ export async function runTarget(payload: Payload, publicationId: string | number
     }
     let state = (pub.state ?? {}) as PreparedState
     if (pub.status === 'armed') return await reconcile()
+
+    // Nothing leaves unless every file still hashes to what was recorded and approved.
+    const tampered = await integrityProblem(payload, ctx, submission)
+    if (tampered) return await failWith(tampered)
 
     // prepare: invisible to the public, retried with backoff.
     if (pub.status === 'queued' || !state || Object.keys(state).length === 0) {
