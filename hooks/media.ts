@@ -21,7 +21,8 @@ export const MAX_IMAGE_PIXELS = 50_000_000
  * What Payload derives from the stored file. Nobody writes them through the API: a new
  * file decides them (they are dropped from a request that carries one); without a file,
  * sending the stored value back is fine (the admin form does) and any other value is
- * refused (403 `mediaFileFacts`).
+ * refused (403 `mediaFileFacts`). Payload itself already drops `filename`, `url` and
+ * `sizes` from every create/update before the hooks run (silently ignored).
  */
 export const FILE_FACT_FIELDS = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes'] as const
 
@@ -192,8 +193,10 @@ export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args
   }
   const data = a.data
   if (operation === 'create') {
-    // The uploaded file decides these; without a file, `url` + `filename` would make
-    // Payload fetch or copy a file by URL (another user's, or any server-side URL).
+    // Without a file, Payload would fetch one by `url` (a server-side request to any
+    // host) or copy a stored one: a new file is always uploaded itself.
+    if (!req.file) throw badRequest(req, 'mediaFileRequired')
+    // The uploaded file decides these.
     if (data) for (const key of FILE_FACT_FIELDS) delete data[key]
     return args
   }
