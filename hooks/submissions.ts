@@ -5,6 +5,7 @@ import type {
   CollectionBeforeOperationHook,
   FieldHook,
 } from 'payload'
+import { isValidID } from 'payload'
 import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
 import { isStatus } from '../src/workflow/model.js'
@@ -188,7 +189,10 @@ export function onlyOwnMedia(ctx: PluginContext): CollectionBeforeChangeHook {
     if (context?.[WORKFLOW_CONTEXT]) return data
     const ids = (list: unknown) => (Array.isArray(list) ? list.map(idOf).filter((m): m is string | number => m != null).map(String) : [])
     const before = new Set([...ids(originalDoc?.photos), ...ids(originalDoc?.videos)])
-    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id))
+    const idType = req.payload.collections[ctx.slugs.media]?.customIDType ?? req.payload.db.defaultIDType
+    // Malformed ids are left to Payload's validation (400).
+    const wellFormed = (id: string) => (idType === 'number' ? /^\d{1,15}$/.test(id) : isValidID(id, idType as 'text'))
+    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id) && wellFormed(id))
     if (!added.length) return data
     const found = await req.payload.find({
       collection: ctx.slugs.media,
