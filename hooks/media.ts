@@ -133,6 +133,9 @@ type MediaDoc = Record<string, unknown> & { id: string | number; recordedAt?: un
 /** The documents an update or delete will touch (by id or by `where`), with every field. */
 async function targetsOf(req: Req, media: string, args: { id?: unknown; where?: unknown }): Promise<MediaDoc[]> {
   if (args.id !== undefined && args.id !== null) {
+    // A malformed id finds nothing: Payload answers it (4xx), not a failed query here.
+    const idType = req.payload.collections[media]?.customIDType ?? req.payload.db.defaultIDType
+    if (idType === 'number' && !/^\d{1,15}$/.test(String(args.id))) return []
     const doc = await req.payload.findByID({ collection: media, id: args.id as string | number, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
     return doc ? [doc as unknown as MediaDoc] : []
   }

@@ -382,7 +382,7 @@ describe('item 20: what Payload derives from the file is read-only', () => {
   let id: number
   let original: Record<string, any>
   beforeAll(async () => {
-    ;[id] = await createPhotos(app.payload, owner, 1, 'facts')
+    id = (await createPhotos(app.payload, owner, 1, 'facts'))[0]!
     original = await media(id)
   })
 
@@ -447,4 +447,25 @@ describe('item 20: what Payload derives from the file is read-only', () => {
     expect(await state()).toEqual(before)
   })
   const ownersPhoto = () => id
+})
+
+describe('malformed targets still get a 4xx', () => {
+  it.each([
+    ['PATCH', 'media/abc', { alt: 'x' }],
+    // (DELETE media/abc is a bare 500 inside Payload's deleteByID itself: item 21, not here.)
+    ['PATCH', 'media/999999', { alt: 'x' }],
+  ] as const)('%s %s', async (method, route, json) => {
+    const before = await state()
+    const res = await app.rest(method, route, { token: owner.token, json })
+    expect(res.status, JSON.stringify(res.body)).toBeGreaterThanOrEqual(400)
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)
+    expect(await state()).toEqual(before)
+  })
+
+  it('a bulk DELETE whose where matches nothing deletes nothing', async () => {
+    const before = await state()
+    const res = await app.rest('DELETE', "media?where[id][equals]=1' OR '1'='1", { token: owner.token })
+    expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)
+    expect(await state()).toEqual(before)
+  })
 })
