@@ -198,7 +198,7 @@ describe('files', () => {
     const ids = list.body.docs.map((d: { id: number }) => d.id)
     expect(ids).toContain(pub.id)
     expect(ids).not.toContain(priv.id)
-    // Staff still read everything.
+    // Office staff read it: the same photos are in a handed-in (approved) submission.
     expect((await app.get(`media/file/${priv.filename}`, { Authorization: `JWT ${people['tim-pertimbangan'].token}` })).status).toBe(200)
   })
 

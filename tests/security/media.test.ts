@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { makeJpeg } from '../../src/dev/demoImages.js'
 import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
 import { findNewsBySlug } from '../../src/news/query.js'
+import { parseOptions, storageDirs } from '../../src/options.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createPhotos, createSubmissionIn, richText, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'
@@ -258,6 +259,12 @@ describe('item 8: approval sheets are not under the media route; narratives use 
     // Manual posting mode is not needed: approval alone writes the sheet.
     expect((await app.rest('POST', 'reviews', { token: people['atasan-ppid'].token, json: { submission: doc.id, action: 'approve' } })).status).toBe(201)
     sheet = (await app.payload.find({ collection: 'approval-sheets', where: { submission: { equals: doc.id } }, overrideAccess: true })).docs[0] as Record<string, any>
+  })
+
+  it('start-up refuses an approval sheets folder inside the media folder', () => {
+    expect(() => parseOptions({ mediaDir: '/srv/ppid/media', approvalSheetsDir: '/srv/ppid/media/approval-sheets' })).toThrow('option "approvalSheetsDir"')
+    expect(() => parseOptions({ mediaDir: '/srv/ppid/media', approvalSheetsDir: '/srv/ppid/media' })).toThrow('option "approvalSheetsDir"')
+    expect(storageDirs({ mediaDir: '/srv/ppid/media' }).sheets).toBe('/srv/ppid/media-approval-sheets')
   })
 
   it('the sheets have their own root, outside the media folder', () => {
