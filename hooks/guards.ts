@@ -147,40 +147,37 @@ function sortFields(sort: unknown): string[] {
 }
 
 /**
- * The outermost REST/GraphQL read asked for everything at once. Nested Local API calls
- * of trusted code inherit `payloadAPI` from the request (and may read without limit):
- * they pass `overrideAccess`, or (REST) the request's own query did not ask for it.
+ * This read is the request's own (Payload's REST handler or GraphQL resolver), not a
+ * Local API call made while serving it: those inherit `payloadAPI` from the request but
+ * always pass `overrideAccess` (the Local API defaults it to true; Payload's own
+ * relationship validation passes false and reads with `limit: 0`).
  */
-function asksForEverything(args: { limit?: unknown; pagination?: unknown; overrideAccess?: unknown }, req: PayloadRequest): boolean {
-  if (args.overrideAccess) return false
-  const unbounded = args.limit === 0 || args.pagination === false
-  if (!unbounded) return false
-  if (req.payloadAPI !== 'REST') return true
-  const query = (req.query ?? {}) as Record<string, unknown>
-  return (query.limit !== undefined && Number(query.limit) === 0) || String(query.pagination) === 'false'
-}
+const outermost = (args: { overrideAccess?: unknown }) => args.overrideAccess === undefined
+
+/** The request asked for everything at once. */
+const asksForEverything = (args: { limit?: unknown; pagination?: unknown; overrideAccess?: unknown }) => outermost(args) && (args.limit === 0 || args.pagination === false)
 
 export function inputGuards(opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {}): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
     if (external && (operation === 'create' || operation === 'update' || operation === 'delete')) {
       // CSRF: the auth strategies already made this request anonymous; say why.
-      const origin = crossSiteCookieRequest(req.headers, req.method, req.payload.config)
+      const origin = crossSiteCookieRequest(req.headers, req.method, req.payload.config, req.url)
       if (origin) throw refuse(req, 'crossOriginRefused', 403, { origin })
     }
     if (external) await outageBehindMissingUser(req)
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
-      if (asksForEverything(args as never, req)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
-      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit || (limit === 0 && !req.user))) {
+      if (asksForEverything(args as never)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
+      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)) {
         throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
       }
       if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
         throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
       }
       const slug = opts.slug ?? collection?.slug
-      if (!req.user && !(args as { overrideAccess?: unknown }).overrideAccess && slug && opts.publicQuery?.[slug]) {
+      if (!req.user && outermost(args as never) && slug && opts.publicQuery?.[slug]) {
         const { where, sort } = args as { where?: unknown; sort?: unknown }
         const path = nonPublicWherePath(where, slug, opts.publicQuery) ?? sortFields(sort).map((f) => nonPublicPath(f, slug, opts.publicQuery!)).find(Boolean)
         if (path) throw refuse(req, 'queryNotPublic', 400, { path })

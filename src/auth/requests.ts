@@ -26,11 +26,11 @@ const originOf = (value: string): string | null => {
 /**
  * The origin a browser says the request comes from, when it is not this site: not in
  * `allowed` (Payload's `csrf` list and `serverURL`) and not the host the request was sent
- * to (`Host`, or `X-Forwarded-Host` set by the proxy or by Next.js; a cross-site form or
- * fetch cannot set either). Origin, else Referer, else `Sec-Fetch-Site: cross-site`.
+ * to (`Host`, the request URL Next.js built from it, or `X-Forwarded-Host` set by the
+ * proxy or by Next.js; a cross-site form or fetch cannot set either). Origin, else Referer, else `Sec-Fetch-Site: cross-site`.
  * Non-browser clients send none of these: null.
  */
-export function foreignOrigin(headers: Headers, allowed: readonly string[]): string | null {
+export function foreignOrigin(headers: Headers, allowed: readonly string[], requestUrl?: string): string | null {
   const raw = headers.get('origin')
   let origin: string | null = null
   if (raw && raw !== 'null') {
@@ -45,7 +45,8 @@ export function foreignOrigin(headers: Headers, allowed: readonly string[]): str
   }
   for (const a of allowed) if (a && originOf(a) === origin) return null
   const host = new URL(origin).host.toLowerCase()
-  const own = [headers.get('host'), ...(headers.get('x-forwarded-host') ?? '').split(',')].map((h) => h?.trim().toLowerCase()).filter(Boolean)
+  const urlHost = requestUrl ? new URL(requestUrl).host : null
+  const own = [headers.get('host'), urlHost, ...(headers.get('x-forwarded-host') ?? '').split(',')].map((h) => h?.trim().toLowerCase()).filter(Boolean)
   if (own.includes(host)) return null
   return origin
 }

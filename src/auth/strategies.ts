@@ -14,10 +14,10 @@ const GUARDED = Symbol.for('sopMedsos.guardedStrategies')
 export const siteOrigins = (config: SanitizedConfig): string[] => [...(config.csrf ?? []), config.serverURL].filter(Boolean) as string[]
 
 /** The foreign origin of a cookie-authenticated state-changing request, or null. */
-export function crossSiteCookieRequest(headers: Headers, method: string | undefined, config: SanitizedConfig): string | null {
+export function crossSiteCookieRequest(headers: Headers, method: string | undefined, config: SanitizedConfig, url?: string): string | null {
   if (!method || !STATE_CHANGING.has(method.toUpperCase())) return null
   if (!cookieAuthenticated(headers, config.cookiePrefix)) return null
-  return foreignOrigin(headers, siteOrigins(config))
+  return foreignOrigin(headers, siteOrigins(config), url)
 }
 
 export function guardAuthStrategies(payload: Payload, usersSlug: string): void {
@@ -26,8 +26,8 @@ export function guardAuthStrategies(payload: Payload, usersSlug: string): void {
   const guarded = strategies.map((strategy) => ({
     ...strategy,
     authenticate: async (args: Parameters<typeof strategy.authenticate>[0]) => {
-      const method = (args.req as { method?: string } | undefined)?.method
-      if (crossSiteCookieRequest(args.headers, method, args.payload.config)) return { user: null }
+      const req = args.req as { method?: string; url?: string } | undefined
+      if (crossSiteCookieRequest(args.headers, req?.method, args.payload.config, req?.url)) return { user: null }
       const result = await strategy.authenticate(args)
       const user = result.user as ({ collection?: string; deactivated?: unknown } & typeof result.user) | null
       if (user && user.collection === usersSlug && user.deactivated === true) return { ...result, user: null }
