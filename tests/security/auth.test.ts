@@ -226,7 +226,8 @@ describe('item 10: CSRF', () => {
     expect(evil.status).toBe(403)
     expect(evil.body.errors[0].data.rule).toBe('crossOriginRefused')
     // Referer only, or only Sec-Fetch-Site: cross-site (an old or privacy-minded browser).
-    for (const headers of [{ Referer: `${EVIL}/halaman` }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }]) {
+    const variants: Record<string, string>[] = [{ Referer: `${EVIL}/halaman` }, { 'Sec-Fetch-Site': 'cross-site' }, { Origin: 'null' }]
+    for (const headers of variants) {
       const res = await call('POST', 'reviews', { headers: { Cookie: cookie(reviewer), ...headers }, form: review(submittedId, 'accept') })
       expect(res.status, JSON.stringify(headers)).toBe(403)
       expect(res.body.errors[0].data.rule).toBe('crossOriginRefused')
@@ -541,8 +542,9 @@ describe('item 23: security headers, GraphQL in production', () => {
   it('in production: no introspection, no playground', async () => {
     const introspection = '{ __schema { types { name } } }'
     expect((await app.graphql(introspection)).body.data?.__schema).toBeTruthy()
-    const env = process.env.NODE_ENV
-    process.env.NODE_ENV = 'production'
+    const env = process.env as Record<string, string | undefined>
+    const was = env.NODE_ENV
+    env.NODE_ENV = 'production'
     try {
       const res = await app.graphql(introspection)
       expect(res.body.data?.__schema ?? null).toBeNull()
@@ -550,7 +552,7 @@ describe('item 23: security headers, GraphQL in production', () => {
       const playground = await GRAPHQL_PLAYGROUND_GET(app.config)(new Request(`${SITE}/api/graphql-playground`))
       expect(playground.status).toBe(404)
     } finally {
-      process.env.NODE_ENV = env
+      env.NODE_ENV = was
     }
   })
 })
