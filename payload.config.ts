@@ -1,7 +1,7 @@
 // The runnable app. `npm run dev` sets DATABASE_URI to the embedded PostgreSQL when
 // none is given; set it yourself to use an external server.
 import path from 'node:path'
-import { appConfig, emailFromEnv, s3FromEnv } from './src/dev/appConfig.js'
+import { appConfig, emailFromEnv, s3FromEnv, siteOriginsFromEnv } from './src/dev/appConfig.js'
 import { seedDemo } from './src/dev/seed.js'
 import { FAKE_PLATFORMS_PORT, ensureFakePlatforms } from './src/dev/fakeForDev.js'
 
@@ -14,7 +14,9 @@ const fakeBase = `http://127.0.0.1:${FAKE_PLATFORMS_PORT}`
 
 export default appConfig({
   databaseUri,
-  serverURL: process.env.SERVER_URL,
+  serverURL: process.env.SERVER_URL ?? process.env.NEXT_PUBLIC_SERVER_URL,
+  // The session cookie works only from the site's own pages (CSRF).
+  csrf: siteOriginsFromEnv(),
   // SMTP_* and S3_* (README: Environment); only the runnable app reads them.
   email: emailFromEnv(),
   s3: s3FromEnv(),
@@ -24,6 +26,8 @@ export default appConfig({
   },
   jobsAutoRun: process.env.JOBS_AUTORUN ? process.env.JOBS_AUTORUN !== 'false' : process.env.NODE_ENV !== 'production',
   plugin: {
+    // TRUST_PROXY: reverse proxies in front (their X-Forwarded-For names the client).
+    ...(process.env.TRUST_PROXY ? { security: { trustProxy: Number(process.env.TRUST_PROXY) } } : {}),
     ...(process.env.MEDIA_DIR ? { mediaDir: path.resolve(process.env.MEDIA_DIR) } : {}),
     ...(fake
       ? { publishing: { baseUrls: { facebook: `${fakeBase}/graph/v20.0`, instagram: `${fakeBase}/graph/v20.0`, x: `${fakeBase}/x` }, pollIntervalMs: 1000 } }

@@ -1,8 +1,22 @@
 import type { Access, FieldAccess } from 'payload'
-import { isAdmin } from './roles.js'
+import { isAdmin, isStaff } from './roles.js'
 
-/** Staff see each other's names and jabatan (they appear on written responses). */
-export const readUsers: Access = ({ req: { user } }) => Boolean(user)
+/**
+ * Staff see each other's names and jabatan (they appear on written responses); an
+ * account without any role reads only itself. Email, NIP and roles: `privateUserField`.
+ */
+export const readUsers: Access = ({ req: { user } }) => {
+  if (!user) return false
+  if (isStaff(user)) return true
+  return { id: { equals: user.id } }
+}
+/** Email, NIP, roles and the deactivation flag: the admin and the user themselves only (also not usable in `where`). */
+export const privateUserField: FieldAccess = ({ req: { user }, doc, id }) => {
+  if (!user) return false
+  if (isAdmin(user)) return true
+  const own = doc?.id ?? id
+  return own !== undefined && own !== null && String(own) === String(user.id)
+}
 export const adminOnly: Access = ({ req: { user } }) => isAdmin(user)
 export const adminOrSelf: Access = ({ req: { user } }) => {
   if (!user) return false

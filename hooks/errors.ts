@@ -1,5 +1,6 @@
 import { APIError, type PayloadRequest } from 'payload'
 import type { SopMessageKey } from '../src/translations.js'
+import { isRecordImmutableError } from '../src/register/immutable.js'
 
 /** A plugin message in the request's language (Payload i18n: Accept-Language, the user's choice). */
 export function message(req: PayloadRequest, key: SopMessageKey, vars: Record<string, unknown> = {}): string {
@@ -49,4 +50,13 @@ export function isServiceOutage(error: unknown): boolean {
 export const serviceUnavailable = ({ error, req }: { error: Error; req: PayloadRequest }) => {
   if (!isServiceOutage(error)) return
   return { status: 503, response: { errors: [{ message: message(req, 'serviceUnavailable'), data: { rule: 'serviceUnavailable' } }] } }
+}
+
+/**
+ * The database's own refusal to change a register or review row (src/register/immutable.ts)
+ * reached the API: a 403 naming the rule, not a 500 (nothing was written).
+ */
+export const recordRowImmutable = ({ error, req }: { error: Error; req: PayloadRequest }) => {
+  if (!isRecordImmutableError(error)) return
+  return { status: 403, response: { errors: [{ message: message(req, 'recordRowImmutable'), data: { rule: 'recordRowImmutable' } }] } }
 }

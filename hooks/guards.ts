@@ -1,14 +1,21 @@
 /**
  * Input guards every collection of the plugin (and the users/media it extends) runs
  * before Payload touches a request: a clear 4xx instead of a 500 or a silent oddity.
+ * - a state-changing request authenticated by the session cookie from another site → 403
+ *   `crossOriginRefused` (CSRF; see src/auth/strategies.ts);
  * - bodies over `maxJsonBytes` → 413; NUL characters (PostgreSQL cannot store them) and
  *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) → 400;
  * - a Lexical narrative that is not an editor state, nests too deep or is too large → 400;
- * - REST/GraphQL pagination outside 1 ≤ page ≤ 1,000,000 and 0 ≤ limit ≤ 1000 → 400
- *   (anonymous readers: limit 1–100).
+ * - REST/GraphQL pagination outside 1 ≤ page ≤ 1,000,000 and 1 ≤ limit ≤ 1000 → 400
+ *   (anonymous readers: limit 1–100); `limit=0` or `pagination=false` (everything at
+ *   once) → 400 `paginationAll`;
+ * - anonymous `where`/`sort` on a field outside the collection's public fields (walking
+ *   and/or trees and dotted paths into related collections) → 400 `queryNotPublic`:
+ *   filtering on a hidden field would answer questions about it (an oracle).
  */
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { WorkflowError, message } from './errors.js'
+import { crossSiteCookieRequest } from '../src/auth/strategies.js'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 const MAX_NARRATIVE_DEPTH = 40
@@ -91,19 +98,89 @@ async function outageBehindMissingUser(req: PayloadRequest): Promise<void> {
   }
 }
 
-export function inputGuards(opts: { richTextFields?: string[] } = {}): CollectionBeforeOperationHook {
-  return async ({ args, operation, req }) => {
+/** What an anonymous reader may filter and sort a collection by: its public fields, and through relations those of the related collection. */
+export interface PublicQuerySpec {
+  fields: readonly string[]
+  relations?: Record<string, string>
+}
+export type PublicQueryMap = Record<string, PublicQuerySpec>
+
+const WHERE_LOGIC = new Set(['and', 'or', 'AND', 'OR'])
+
+/** The first path (dotted, or GraphQL's `__`) that leaves the public fields, or null. */
+export function nonPublicPath(path: string, slug: string, map: PublicQueryMap): string | null {
+  const segments = path.split(/\.|__/).filter(Boolean)
+  let spec: PublicQuerySpec | undefined = map[slug]
+  for (let i = 0; i < segments.length; i++) {
+    if (!spec) return null // inside a public non-relation value (sizes.thumbnail.url, narrative.root…)
+    const segment = segments[i]!
+    if (!spec.fields.includes(segment)) return path
+    const related = spec.relations?.[segment]
+    if (!related) return null
+    // `photos` alone (or `photos.id`) is the relation's own value.
+    if (i + 1 >= segments.length || segments[i + 1] === 'id') return null
+    spec = map[related]
+    if (!spec) return path
+  }
+  return null
+}
+
+function nonPublicWherePath(where: unknown, slug: string, map: PublicQueryMap, depth = 0): string | null {
+  if (!where || typeof where !== 'object' || depth > 50) return null
+  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
+    if (WHERE_LOGIC.has(key)) {
+      for (const branch of Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []) {
+        const found = nonPublicWherePath(branch, slug, map, depth + 1)
+        if (found) return found
+      }
+      continue
+    }
+    const found = nonPublicPath(key, slug, map)
+    if (found) return found
+  }
+  return null
+}
+
+function sortFields(sort: unknown): string[] {
+  const list = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
+  return list.map((s) => String(s).trim().replace(/^[-+]/, '')).filter(Boolean)
+}
+
+/**
+ * This read is the request's own (Payload's REST handler or GraphQL resolver), not a
+ * Local API call made while serving it: those inherit `payloadAPI` from the request but
+ * always pass `overrideAccess` (the Local API defaults it to true; Payload's own
+ * relationship validation passes false and reads with `limit: 0`).
+ */
+const outermost = (args: { overrideAccess?: unknown }) => args.overrideAccess === undefined
+
+/** The request asked for everything at once. */
+const asksForEverything = (args: { limit?: unknown; pagination?: unknown; overrideAccess?: unknown }) => outermost(args) && (args.limit === 0 || args.pagination === false)
+
+export function inputGuards(opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {}): CollectionBeforeOperationHook {
+  return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+    if (external && (operation === 'create' || operation === 'update' || operation === 'delete')) {
+      // CSRF: the auth strategies already made this request anonymous; say why.
+      const origin = crossSiteCookieRequest(req.headers, req.method, req.payload.config, req.url)
+      if (origin) throw refuse(req, 'crossOriginRefused', 403, { origin })
+    }
     if (external) await outageBehindMissingUser(req)
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
-      const minLimit = req.user ? 0 : 1
-      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < minLimit || (limit as number) > maxLimit)) {
+      if (asksForEverything(args as never)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
+      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)) {
         throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
       }
       if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
         throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+      }
+      const slug = opts.slug ?? collection?.slug
+      if (!req.user && outermost(args as never) && slug && opts.publicQuery?.[slug]) {
+        const { where, sort } = args as { where?: unknown; sort?: unknown }
+        const path = nonPublicWherePath(where, slug, opts.publicQuery) ?? sortFields(sort).map((f) => nonPublicPath(f, slug, opts.publicQuery!)).find(Boolean)
+        if (path) throw refuse(req, 'queryNotPublic', 400, { path })
       }
       return args
     }

@@ -100,7 +100,7 @@ export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, r
 export const originalFilenameFallback: FieldHook = ({ value, siblingData }) => value ?? (siblingData as { filename?: unknown })?.filename ?? null
 
 /** What an anonymous reader learns of a public file: how to show it, nothing about who or when. */
-const PUBLIC_MEDIA_FIELDS = ['id', 'alt', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes'] as const
+export const PUBLIC_MEDIA_FIELDS = ['id', 'alt', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes'] as const
 
 export const publicMediaFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => {
   if (req.user || req.payloadAPI === 'local') return doc

@@ -23,11 +23,18 @@ import { notificationsCollection } from '../collections/notifications.js'
 import { NOTIFY_TASK, OVERDUE_TASK, remindOverdue, sendNotificationEmail } from '../hooks/notifications.js'
 import { workbenchEndpoints } from './admin/endpoints.js'
 import { adminComponents } from './admin/components.js'
-import { inputGuards, refuseMarkupInFiles } from '../hooks/guards.js'
-import { serviceUnavailable } from '../hooks/errors.js'
+import { inputGuards, refuseMarkupInFiles, type PublicQueryMap } from '../hooks/guards.js'
+import { PUBLIC_FIELDS } from '../hooks/submissions.js'
+import { PUBLIC_MEDIA_FIELDS } from '../hooks/media.js'
+import { recordRowImmutable, serviceUnavailable } from '../hooks/errors.js'
+import { guardAuthStrategies } from './auth/strategies.js'
+import { MEDIA_FILE_CSP, withFileHeaders } from './http/headers.js'
+import { installRecordImmutability, pushesSchema } from './register/immutable.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
+export { recordImmutabilitySql, dropRecordImmutabilitySql } from './register/immutable.js'
+export { limitBody } from './http/bodyLimit.js'
 export { SLUGS } from './context.js'
 export { findNewsBySlug, findPublishedNews, newsSettings } from './news/query.js'
 export type { PublicNewsItem, PublicPhoto, NewsSettings } from './news/query.js'
@@ -50,12 +57,17 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
     }
     const users = withStaffUsers(ctx, take(ctx.slugs.users))
     const media = withCheckedMedia(ctx, take(ctx.slugs.media))
+    // What anonymous readers may filter and sort by: the public fields (CONTRACT).
+    const publicQuery: PublicQueryMap = {
+      [ctx.slugs.submissions]: { fields: PUBLIC_FIELDS, relations: { photos: ctx.slugs.media, videos: ctx.slugs.media } },
+      [ctx.slugs.media]: { fields: PUBLIC_MEDIA_FIELDS },
+    }
     // Every collection the plugin owns or extends refuses bad input with a clear 4xx first.
     const guarded = (c: CollectionConfig, extra: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeOperation']> = []): CollectionConfig => ({
       ...c,
       hooks: {
         ...c.hooks,
-        beforeOperation: [inputGuards({ richTextFields: c.slug === ctx.slugs.submissions ? ['narrative'] : [] }), ...extra, ...(c.hooks?.beforeOperation ?? [])],
+        beforeOperation: [inputGuards({ richTextFields: c.slug === ctx.slugs.submissions ? ['narrative'] : [], slug: c.slug, publicQuery }), ...extra, ...(c.hooks?.beforeOperation ?? [])],
       },
     })
     return {
@@ -63,7 +75,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
       admin: adminComponents(config.admin, users.slug),
       collections: [
         guarded(users),
-        guarded(media, [refuseMarkupInFiles]),
+        guarded(withFileHeaders(media, MEDIA_FILE_CSP), [refuseMarkupInFiles]),
         ...collections,
         ...[
           submissionsCollection(ctx),
@@ -71,7 +83,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
           registerCollection(ctx),
           socialAccountsCollection(ctx),
           publicationsCollection(ctx),
-          approvalSheetsCollection(ctx),
+          withFileHeaders(approvalSheetsCollection(ctx)),
           notificationsCollection(ctx),
         ].map((c) => guarded(c)),
       ],
@@ -134,7 +146,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
       loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
-      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), serviceUnavailable] },
+      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), serviceUnavailable, recordRowImmutable] },
       onInit: async (payload) => {
         // A database restart makes every idle pooled connection emit 'error'; without a
         // listener on the pool that is an uncaught exception that kills the app. With
@@ -148,6 +160,10 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         pool?.on?.('connect', (client: Emitter) => client.on?.('error', lost))
         // …and the clients opened before this hook (schema push, start-up queries).
         for (const client of pool?._clients ?? []) client.on?.('error', lost)
+        // Deactivated users and cross-site cookie requests are nobody, whatever the strategy.
+        guardAuthStrategies(payload, ctx.slugs.users)
+        // PostgreSQL refuses any change to register and review rows (production: a migration).
+        if (pushesSchema(payload)) await installRecordImmutability(payload, ctx.slugs)
         await config.onInit?.(payload)
       },
       custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow, ctx } },

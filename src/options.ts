@@ -99,6 +99,27 @@ export const optionsSchema = z
       })
       .strict()
       .prefault({}),
+    /** Sign-in and request protections (issue 13). */
+    security: z
+      .object({
+        /**
+         * Reverse proxies in front of the app that append the client's address to
+         * X-Forwarded-For (nginx `proxy_add_x_forwarded_for`): the client is the entry that
+         * many places from the right. 0: no proxy; the client is the address Next.js put
+         * there from the socket (a directly exposed server cannot tell it from a header the
+         * client sent itself: put a proxy in front in production).
+         */
+        trustProxy: z.number().int().min(0).max(10).default(0),
+        /** Failed sign-ins of one account from one client, per window, before that pair is refused. */
+        loginFailuresPerAccount: z.number().int().min(1).max(1000).default(5),
+        /** Failed sign-ins from one client (any accounts), per window. */
+        loginFailuresPerClient: z.number().int().min(1).max(100_000).default(30),
+        loginWindowMs: z.number().int().min(1000).max(86_400_000).default(15 * 60 * 1000),
+        /** Largest request body of any API route except uploads (bytes); see `limitBody`. */
+        maxBodyBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(2 * 1024 * 1024),
+      })
+      .strict()
+      .prefault({}),
     /** In-app notices and emails (issue "admin workbench"). */
     notifications: z
       .object({

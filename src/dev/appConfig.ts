@@ -24,6 +24,11 @@ export interface AppConfigInput {
   poolMax?: number
   onInit?: Config['onInit']
   serverURL?: string
+  /**
+   * Origins whose pages may use the session cookie for requests (Payload's `csrf`):
+   * the site's own URL(s). The runnable app passes `siteOriginsFromEnv()`.
+   */
+  csrf?: string[]
   logLevel?: 'debug' | 'info' | 'warn' | 'error' | 'fatal'
   /** Where log lines go (tests capture them); stdout by default. */
   logDestination?: { write: (line: string) => void }
@@ -122,6 +127,26 @@ export function emailFromEnv(env: NodeJS.ProcessEnv = process.env): Config['emai
   return consoleEmail
 }
 
+/**
+ * The app's own URL(s) from SERVER_URL, NEXT_PUBLIC_SERVER_URL and PUBLIC_SITE_URL;
+ * outside production also http://localhost:3000 and http://127.0.0.1:3000 (npm run dev).
+ * Payload accepts the session cookie only from these origins (CSRF); the plugin also
+ * refuses other sites' state-changing requests when a host app sets none.
+ */
+export function siteOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
+  const urls = [env.SERVER_URL, env.NEXT_PUBLIC_SERVER_URL, env.PUBLIC_SITE_URL].filter((v): v is string => Boolean(v))
+  if (env.NODE_ENV !== 'production') urls.push('http://localhost:3000', 'http://127.0.0.1:3000')
+  const origins = new Set<string>()
+  for (const url of urls) {
+    try {
+      origins.add(new URL(url).origin)
+    } catch {
+      throw new Error(`Not a URL: "${url}" (SERVER_URL, NEXT_PUBLIC_SERVER_URL or PUBLIC_SITE_URL)`)
+    }
+  }
+  return [...origins]
+}
+
 export function resolveSecret(): string {
   const secret = process.env.PAYLOAD_SECRET
   if (secret) return secret
@@ -135,6 +160,7 @@ export function appConfig(input: AppConfigInput) {
   return buildConfig({
     secret: input.secret ?? resolveSecret(),
     serverURL: input.serverURL,
+    csrf: input.csrf ?? [],
     editor: lexicalEditor(),
     sharp,
     db: postgresAdapter({
@@ -153,7 +179,8 @@ export function appConfig(input: AppConfigInput) {
       meta: { titleSuffix: ' — SOP Medsos PPID' },
     },
     typescript: { outputFile: path.resolve(root, 'payload-types.ts'), autoGenerate: false },
-    graphQL: { disablePlaygroundInProduction: true },
+    // Production: no playground page and no schema introspection (the schema is not a public map).
+    graphQL: { disablePlaygroundInProduction: true, disableIntrospectionInProduction: true },
     upload: { limits: { fileSize: 25 * 1024 * 1024 } },
     email: input.email ?? emailFromEnv({} as NodeJS.ProcessEnv),
     plugins: [

@@ -8,7 +8,7 @@ import { makeJpeg } from './demoImages.js'
 import { FAKE_TOKEN, FAKE_WEBHOOK_SECRET } from './fakeForDev.js'
 import { plainRichText as paragraph } from './lexical.js'
 
-export const DEMO_PASSWORD = 'demo12345'
+export const DEMO_PASSWORD = 'demo-lamandau'
 
 export const DEMO_USERS = [
   { email: 'admin@lamandaukab.go.id', name: 'Admin Sistem', roles: ['admin'], jabatan: 'Pranata Komputer' },

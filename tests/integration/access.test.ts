@@ -1,6 +1,6 @@
 /**
  * CONTRACT "Who may read and write": reads per role and for anonymous readers
- * (REST and GraphQL), the register's immutability, users and roles, login lockout.
+ * (REST and GraphQL), the register's immutability, users and roles, the login limit.
  */
 import { beforeAll, describe, expect, it } from 'vitest'
 import { STATUSES, type Status } from '../../src/workflow/index.js'
@@ -186,7 +186,7 @@ describe('users and roles', () => {
     expect(good.status).toBe(200)
   })
 
-  it('locks an account after 5 failed logins', async () => {
+  it('refuses a client after 5 failed logins for an account (per client, not an account lock: tests/security)', async () => {
     const email = people['admin-medsos'].email
     for (let i = 0; i < 5; i++) {
       const res = await app.rest('POST', 'users/login', { json: { email, password: 'salah' } })

@@ -76,9 +76,12 @@ describe('the hash chain after the run', () => {
     const entries = await chain()
     expect(verifyRegisterChain(entries).ok).toBe(true)
     const victim = entries[7]!
+    // The trigger refuses the edit; an attacker owning the database disables it first.
+    await app.sql('alter table register disable trigger register_immutable_rows')
     await app.sql(`update register set summary = 'diubah diam-diam' where number = $1`, [victim.number])
     expect(verifyRegisterChain(await chain())).toMatchObject({ ok: false, index: 7, problem: 'hash', number: victim.number })
     await app.sql(`update register set summary = $2 where number = $1`, [victim.number, victim.summary])
+    await app.sql('alter table register enable trigger register_immutable_rows')
     expect(verifyRegisterChain(await chain()).ok).toBe(true)
   })
 })

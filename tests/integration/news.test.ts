@@ -137,17 +137,22 @@ describe('anonymous REST and GraphQL', () => {
     expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual([published[0]!.id])
   })
 
-  it('ignores a sort on an internal field (no ordering oracle)', async () => {
+  it('refuses a sort on an internal field (no ordering oracle: 400 queryNotPublic)', async () => {
     const res = await app.rest('GET', 'submissions?sort=dueAt')
-    expect(res.status).toBe(200)
-    expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual(published.map((p) => p.id).reverse())
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].data.rule).toBe('queryNotPublic')
+    // A public field outside the public sorts still falls back to newest first.
+    const byNumber = await app.rest('GET', 'submissions?sort=registerNumber')
+    expect(byNumber.status).toBe(200)
+    expect(byNumber.body.docs.map((d: { id: number }) => d.id)).toEqual(published.map((p) => p.id).reverse())
   })
 
   it('cannot filter on internal fields or reach unpublished items by id or slug', async () => {
     expect((await app.rest('GET', `submissions/${draftId}`)).status).toBe(404)
     expect((await app.rest('GET', `submissions/${approvedId}`)).status).toBe(404)
     const byStatus = await app.rest('GET', 'submissions?where[status][equals]=draft')
-    expect(byStatus.body.docs ?? []).toHaveLength(0)
+    expect(byStatus.status).toBe(400)
+    expect(byStatus.body.errors[0].data.rule).toBe('queryNotPublic')
     const byTitle = await app.rest('GET', 'submissions?where[title][like]=internal')
     expect(byTitle.body.docs).toHaveLength(0)
   })

@@ -74,12 +74,16 @@ describe('npm run register:verify', () => {
 
   it('detects a changed row', async () => {
     const [second] = await app.sql<{ id: number; number: string; summary: string }>('select id, number, summary from register order by chain_index offset 1 limit 1')
+    // PostgreSQL refuses the edit (trigger); an attacker owning the database disables it first.
+    await expect(app.sql('update register set summary = $1 where id = $2', ['Diubah diam-diam', second!.id])).rejects.toThrow(/record rows are immutable/)
+    await app.sql('alter table register disable trigger register_immutable_rows')
     await app.sql('update register set summary = $1 where id = $2', ['Diubah diam-diam', second!.id])
     const broken = verifyCli()
     expect(broken.status).toBe(1)
     expect(broken.stderr).toContain(`Nomor Register ${second!.number}`)
     expect(broken.stderr).toContain('hash mismatch')
     await app.sql('update register set summary = $1 where id = $2', [second!.summary, second!.id])
+    await app.sql('alter table register enable trigger register_immutable_rows')
     expect(verifyCli().status).toBe(0)
   })
 })

@@ -40,7 +40,7 @@ describe('plugin options (zod)', () => {
       collections: [{ slug: 'staff', auth: true, fields: [{ name: 'phone', type: 'text' }] }],
     } as never)
     const staff = config.collections!.find((c) => c.slug === 'staff')!
-    expect(staff.fields.map((f) => ('name' in f ? f.name : ''))).toEqual(['phone', 'name', 'nip', 'jabatan', 'roles'])
+    expect(staff.fields.map((f) => ('name' in f ? f.name : ''))).toEqual(['phone', 'email', 'name', 'nip', 'jabatan', 'roles', 'deactivated'])
     const submissions = config.collections!.find((c) => c.slug === 'submissions')!
     const createdBy = submissions.fields.find((f) => 'name' in f && f.name === 'createdBy') as { relationTo: string }
     expect(createdBy.relationTo).toBe('staff')
