@@ -18,6 +18,7 @@ import {
   publicFieldsOnly,
   publicSort,
   publishMedia,
+  refuseDeletingRecord,
 } from '../hooks/submissions.js'
 import { notifyOnStatusChange } from '../hooks/notifications.js'
 import { message } from '../hooks/errors.js'
@@ -54,8 +55,9 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
       delete: deleteSubmissions,
     },
     hooks: {
-      beforeOperation: [guardServerFields, publicSort],
+      beforeOperation: [guardServerFields(ctx), publicSort],
       beforeChange: [deriveWorkflowFields(ctx)],
+      beforeDelete: [refuseDeletingRecord(ctx)],
       afterChange: [publishMedia(ctx), notifyOnStatusChange(ctx)],
       afterRead: [publicFieldsOnly],
     },

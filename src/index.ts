@@ -25,6 +25,7 @@ import { workbenchEndpoints } from './admin/endpoints.js'
 import { adminComponents } from './admin/components.js'
 import { inputGuards, refuseMarkupInFiles } from '../hooks/guards.js'
 import { serviceUnavailable } from '../hooks/errors.js'
+import { withRegisterSchema } from './register/schema.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -61,6 +62,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
     return {
       ...config,
       admin: adminComponents(config.admin, users.slug),
+      db: withRegisterSchema(config.db, ctx.slugs.register.replace(/-/g, '_')),
       collections: [
         guarded(users),
         guarded(media, [refuseMarkupInFiles]),
