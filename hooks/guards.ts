@@ -2,13 +2,16 @@
  * Input guards every collection of the plugin (and the users/media it extends) runs
  * before Payload touches a request: a clear 4xx instead of a 500 or a silent oddity.
  * - bodies over `maxJsonBytes` → 413; NUL characters (PostgreSQL cannot store them) and
- *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) → 400;
+ *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) and other C0
+ *   controls (all below U+0020 but tab, LF, CR: an ESC breaks the feeds' XML and forges
+ *   log lines) → 400;
  * - a Lexical narrative that is not an editor state, nests too deep or is too large → 400;
  * - REST/GraphQL pagination outside 1 ≤ page ≤ 1,000,000 and 0 ≤ limit ≤ 1000 → 400
  *   (anonymous readers: limit 1–100).
  */
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { WorkflowError, message } from './errors.js'
+import { CONTROL_CHARACTERS } from '../src/workflow/text.js'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 const MAX_NARRATIVE_DEPTH = 40
@@ -17,11 +20,11 @@ const MAX_NARRATIVE_NODES = 20_000
 const NUL = /\u0000/
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/
 
-type Problem = 'textNul' | 'textBidi'
+type Problem = 'textNul' | 'textBidi' | 'textControl'
 
-function textProblem(value: unknown, depth = 0): Problem | null {
+export function textProblem(value: unknown, depth = 0): Problem | null {
   if (depth > 200) return null // the narrative check below refuses deep values
-  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : null
+  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : CONTROL_CHARACTERS.test(value) ? 'textControl' : null
   if (Array.isArray(value)) {
     for (const v of value) {
       const p = textProblem(v, depth + 1)

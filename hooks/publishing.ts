@@ -5,6 +5,7 @@ import { decrypt, encrypt } from '../src/publishing/crypto.js'
 import { OPEN_STATUSES } from '../src/publishing/engine.js'
 import { contentHash } from '../src/workflow/content.js'
 import { badRequest } from './errors.js'
+import { targetPolicy, urlRefusal } from '../src/publishing/targets.js'
 import { appendRegisterEntry } from './register.js'
 import { loadSubmission } from './reviews.js'
 
@@ -37,8 +38,14 @@ export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook 
       // Hidden fields are not sent back by the admin form: keep the sealed value.
       data.credentials = (originalDoc as Doc).credentials ?? null
     }
-    if (data.platform === 'webhook' && data.url && !/^https?:\/\//.test(String(data.url))) {
-      throw badRequest(req, 'webhookUrl')
+    const platform = data.platform ?? (originalDoc as Doc | undefined)?.platform
+    if (platform === 'webhook' && data.url) {
+      if (!/^https?:\/\//i.test(String(data.url))) throw badRequest(req, 'webhookUrl')
+      // A literal internal address (or localhost) is refused now; names are checked again
+      // when the engine resolves them, for every request.
+      const refused = urlRefusal(targetPolicy(ctx.options.publishing.allowPrivateHosts), String(data.url))
+      if (refused?.kind === 'scheme') throw badRequest(req, 'webhookUrl')
+      if (refused) throw badRequest(req, 'webhookUrlInternal', { host: refused.host, kind: refused.kind })
     }
     return data
   }

@@ -26,6 +26,7 @@ import { adminComponents } from './admin/components.js'
 import { inputGuards, refuseMarkupInFiles } from '../hooks/guards.js'
 import { serviceUnavailable } from '../hooks/errors.js'
 import { withRegisterSchema } from './register/schema.js'
+import { escapeControls } from './workflow/text.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -145,7 +146,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         // itself: every client the pool creates gets a listener too.
         type Emitter = { on?: (event: string, fn: (arg: never) => void) => void }
         const pool = (payload.db as unknown as { pool?: Emitter & { _clients?: Emitter[] } }).pool
-        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${error.message}` })
+        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${escapeControls(String(error.message))}` })
         pool?.on?.('error', lost)
         pool?.on?.('connect', (client: Emitter) => client.on?.('error', lost))
         // …and the clients opened before this hook (schema push, start-up queries).

@@ -3,7 +3,7 @@
  * shared/research/social-platforms.md): retry before the publishing call, reconnect the
  * account, fail with the reason, defer to a person, or "outcome unknown".
  */
-export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown'
+export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'blocked'
 
 export interface PlatformError {
   class: ErrorClass
@@ -120,6 +120,11 @@ export function explain(error: PlatformError): { id: string; en: string } {
       return {
         id: `Platform menahan unggahan (batas harian atau kebijakan): ${error.detail}. Periksa akun, lalu coba lagi nanti.`,
         en: `The platform held the post back (daily limit or policy): ${error.detail}. Check the account, then retry later.`,
+      }
+    case 'blocked':
+      return {
+        id: `Alamat tujuan ditolak sebelum dihubungi (${error.detail}): alamat internal, privat, loopback atau metadata tidak boleh dituju. Perbaiki URL akun, atau minta administrator menambahkannya ke publishing.allowPrivateHosts bila memang portal intranet.`,
+        en: `The target address was refused before any connection (${error.detail}): internal, private, loopback or metadata addresses may not be targeted. Fix the account's URL, or ask the administrator to add it to publishing.allowPrivateHosts if it is an intranet portal.`,
       }
     case 'unknown':
       return {
