@@ -94,10 +94,40 @@ async function outageBehindMissingUser(req: PayloadRequest): Promise<void> {
   }
 }
 
+/**
+ * The first rich-text field a `where` filters with anything but `exists`: PostgreSQL
+ * cannot compare an editor state with `like`/`equals` (a bare 500 before).
+ */
+export function whereOnRichText(where: unknown, fields: ReadonlySet<string>, depth = 0): string | null {
+  if (!where || typeof where !== 'object' || depth > 20) return null
+  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
+    if ((key === 'and' || key === 'or') && Array.isArray(value)) {
+      for (const w of value) {
+        const found = whereOnRichText(w, fields, depth + 1)
+        if (found) return found
+      }
+      continue
+    }
+    const field = key.split('.')[0]!
+    if (!fields.has(field)) continue
+    const operators = value && typeof value === 'object' ? Object.keys(value as object) : ['equals']
+    if (operators.some((op) => op !== 'exists')) return field
+  }
+  return null
+}
+
+const richTextOf = (collection: { fields?: { type?: string; name?: string }[] } | undefined): Set<string> =>
+  new Set((collection?.fields ?? []).filter((f) => f.type === 'richText' && f.name).map((f) => f.name!))
+
 export function inputGuards(opts: { richTextFields?: string[] } = {}): CollectionBeforeOperationHook {
-  return async ({ args, operation, req }) => {
+  return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
     if (external) await outageBehindMissingUser(req)
+    const where = (args as { where?: unknown }).where
+    if (external && where) {
+      const field = whereOnRichText(where, new Set([...(opts.richTextFields ?? []), ...richTextOf(collection)]))
+      if (field) throw refuse(req, 'whereUnsupported', 400, { field })
+    }
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
@@ -112,6 +142,8 @@ export function inputGuards(opts: { richTextFields?: string[] } = {}): Collectio
     }
     if (operation !== 'create' && operation !== 'update') return args
     const data = (args as { data?: unknown }).data
+    // A body Payload could not read as JSON or form data (text/plain, urlencoded): a 400, not a TypeError's 500.
+    if ((data === undefined || data === null) && external && !req.file) throw refuse(req, 'bodyInvalid', 400)
     if (data === undefined || data === null) return args
     if (typeof data !== 'object' || Array.isArray(data)) throw refuse(req, 'bodyInvalid', 400)
     for (const field of opts.richTextFields ?? []) {
