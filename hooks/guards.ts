@@ -94,39 +94,107 @@ async function outageBehindMissingUser(req: PayloadRequest): Promise<void> {
   }
 }
 
+type QueryField = { name?: string; type?: string; hasMany?: boolean; relationTo?: unknown; flattenedFields?: QueryField[] }
+type FieldsOf = (slug: string) => QueryField[] | undefined
+
+const ORDER = ['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
+const SET = ['equals', 'not_equals', 'in', 'not_in', 'exists']
 /**
- * The first rich-text field a `where` filters with anything but `exists`: PostgreSQL
- * cannot compare an editor state with `like`/`equals` (a bare 500 before).
+ * Operators PostgreSQL can answer for each field type (others were bare 500s: `like` on
+ * a date, an enum, a checkbox or a relationship; `contains` on a number; `near` on text;
+ * anything but `exists` on a rich-text editor state).
  */
-export function whereOnRichText(where: unknown, fields: ReadonlySet<string>, depth = 0): string | null {
-  if (!where || typeof where !== 'object' || depth > 20) return null
+function operatorsFor(field: QueryField): Set<string> | null {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'code':
+      return new Set([...SET, ...ORDER, 'like', 'not_like', 'contains', ...(field.hasMany ? ['all'] : [])])
+    case 'number':
+      return new Set([...SET, ...ORDER, ...(field.hasMany ? ['contains'] : [])])
+    case 'date':
+      return new Set([...SET, ...ORDER])
+    case 'select':
+    case 'radio':
+      return new Set([...SET, ...(field.hasMany ? ['contains'] : [])])
+    case 'checkbox':
+    case 'json':
+      return new Set(SET)
+    case 'relationship':
+    case 'upload':
+      return new Set([...SET, ...(field.hasMany ? ['contains'] : [])])
+    case 'richText':
+      return new Set(['exists'])
+    default:
+      return null // point, group, array, …: Payload decides
+  }
+}
+
+const isRelation = (f: QueryField) => f.type === 'relationship' || f.type === 'upload'
+const idLike = (v: unknown): boolean =>
+  v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d{1,15}$/.test(v)) || (Array.isArray(v) && v.every(idLike)) || (typeof v === 'string' && v.split(',').every((x) => /^\d{1,15}$/.test(x.trim())))
+
+/**
+ * The first (field, operator) of a `where` that the database cannot answer, or null.
+ * Follows dotted paths into related collections; json paths below the root are Payload's.
+ */
+export function whereProblem(where: unknown, fields: QueryField[] | undefined, fieldsOf: FieldsOf, numericIds = true, depth = 0): { field: string; operator: string } | null {
+  if (!where || typeof where !== 'object' || depth > 20 || !fields) return null
   for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
     if ((key === 'and' || key === 'or') && Array.isArray(value)) {
       for (const w of value) {
-        const found = whereOnRichText(w, fields, depth + 1)
+        const found = whereProblem(w, fields, fieldsOf, numericIds, depth + 1)
         if (found) return found
       }
       continue
     }
-    const field = key.split('.')[0]!
-    if (!fields.has(field)) continue
-    const operators = value && typeof value === 'object' ? Object.keys(value as object) : ['equals']
-    if (operators.some((op) => op !== 'exists')) return field
+    const conditions = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { equals: value }
+    const problem = pathProblem(key.split('.'), conditions, fields, fieldsOf, numericIds)
+    if (problem) return { field: key, operator: problem }
   }
   return null
 }
 
-const richTextOf = (collection: { fields?: { type?: string; name?: string }[] } | undefined): Set<string> =>
-  new Set((collection?.fields ?? []).filter((f) => f.type === 'richText' && f.name).map((f) => f.name!))
+function pathProblem(path: string[], conditions: Record<string, unknown>, fields: QueryField[], fieldsOf: FieldsOf, numericIds: boolean): string | null {
+  const [head, ...rest] = path
+  if (head === 'id' && rest.length === 0) {
+    for (const [op, v] of Object.entries(conditions)) {
+      if (!new Set([...SET, ...ORDER, 'like', 'not_like']).has(op)) return op
+      if (numericIds && ['equals', 'not_equals', 'in', 'not_in'].includes(op) && !idLike(v)) return op
+    }
+    return null
+  }
+  const field = fields.find((f) => f.name === head)
+  if (!field) return null // unknown or hidden: Payload's QueryError (400)
+  if (rest.length) {
+    if (field.type === 'richText') return Object.keys(conditions).find((op) => op !== 'exists') ?? null
+    if (isRelation(field) && typeof field.relationTo === 'string') {
+      const related = fieldsOf(field.relationTo)
+      return related ? pathProblem(rest, conditions, related, fieldsOf, numericIds) : null
+    }
+    if (field.flattenedFields) return pathProblem(rest, conditions, field.flattenedFields, fieldsOf, numericIds)
+    return null
+  }
+  const allowed = operatorsFor(field)
+  if (!allowed) return null
+  for (const [op, v] of Object.entries(conditions)) {
+    if (!allowed.has(op)) return op
+    if (numericIds && isRelation(field) && typeof field.relationTo === 'string' && op !== 'exists' && !idLike(v)) return op
+  }
+  return null
+}
 
 export function inputGuards(opts: { richTextFields?: string[] } = {}): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
     if (external) await outageBehindMissingUser(req)
     const where = (args as { where?: unknown }).where
-    if (external && where) {
-      const field = whereOnRichText(where, new Set([...(opts.richTextFields ?? []), ...richTextOf(collection)]))
-      if (field) throw refuse(req, 'whereUnsupported', 400, { field })
+    if (external && where && collection) {
+      const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug]?.config.flattenedFields as QueryField[] | undefined
+      const numericIds = req.payload.db.defaultIDType === 'number'
+      const problem = whereProblem(where, collection.flattenedFields as QueryField[], fieldsOf, numericIds)
+      if (problem) throw refuse(req, 'whereUnsupported', 400, problem)
     }
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
