@@ -30,7 +30,14 @@ export default appConfig({
     ...(process.env.TRUST_PROXY ? { security: { trustProxy: Number(process.env.TRUST_PROXY) } } : {}),
     ...(process.env.MEDIA_DIR ? { mediaDir: path.resolve(process.env.MEDIA_DIR) } : {}),
     ...(fake
-      ? { publishing: { baseUrls: { facebook: `${fakeBase}/graph/v20.0`, instagram: `${fakeBase}/graph/v20.0`, x: `${fakeBase}/x` }, pollIntervalMs: 1000 } }
+      ? {
+          publishing: {
+            baseUrls: { facebook: `${fakeBase}/graph/v20.0`, instagram: `${fakeBase}/graph/v20.0`, x: `${fakeBase}/x` },
+            pollIntervalMs: 1000,
+            // The demo's fake platforms run on loopback; allowed explicitly (SSRF guard).
+            allowPrivateHosts: ['127.0.0.1'],
+          },
+        }
       : {}),
     news: {
       agencyName: process.env.AGENCY_NAME ?? 'PPID Kabupaten Lamandau',

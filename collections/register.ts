@@ -58,6 +58,11 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       { name: 'sequence', type: 'number', required: true, admin: { hidden: true } },
       { name: 'chainIndex', type: 'number', required: true, unique: true, admin: { hidden: true } },
       { name: 'submissionOwner', type: 'relationship', relationTo: ctx.slugs.users, index: true, admin: { hidden: true } },
+      // Names and jabatan as of the act (a later rename does not rewrite the register); not hashed.
+      { name: 'actorName', type: 'text', label: { id: 'Nama pelaku', en: 'Actor name' } },
+      { name: 'actorJabatan', type: 'text', label: { id: 'Jabatan pelaku', en: 'Actor jabatan' } },
+      { name: 'ownerName', type: 'text', label: { id: 'Nama Tim Pelaksana', en: 'Field team member' } },
+      { name: 'ownerJabatan', type: 'text', label: { id: 'Jabatan Tim Pelaksana', en: 'Field team jabatan' } },
     ],
     indexes: [{ fields: ['year', 'sequence'], unique: true }],
   }

@@ -3,7 +3,7 @@ import type { PluginContext } from '../src/context.js'
 import { PLATFORMS } from '../src/publishing/types.js'
 import { deleteAccounts, manageAccounts } from '../access/publishing.js'
 import { nobody } from '../access/submissions.js'
-import { sealCredentials } from '../hooks/publishing.js'
+import { keepAccountsWithPublications, sealCredentials } from '../hooks/publishing.js'
 
 const serverSet = { create: nobody, update: nobody }
 const writeOnly: FieldHook = () => undefined
@@ -26,7 +26,7 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
     },
     access: { read: manageAccounts, create: manageAccounts, update: manageAccounts, delete: deleteAccounts },
-    hooks: { beforeChange: [sealCredentials(ctx)] },
+    hooks: { beforeChange: [sealCredentials(ctx)], beforeDelete: [keepAccountsWithPublications(ctx)] },
     fields: [
       { name: 'label', type: 'text', required: true, label: { id: 'Nama akun', en: 'Label' } },
       {

@@ -19,6 +19,7 @@ import {
   publicFieldsOnly,
   publicSort,
   publishMedia,
+  refuseDeletingRecord,
 } from '../hooks/submissions.js'
 import { notifyOnStatusChange } from '../hooks/notifications.js'
 import { recordAttachedMedia } from '../hooks/media.js'
@@ -56,8 +57,9 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
       delete: deleteSubmissions,
     },
     hooks: {
-      beforeOperation: [guardServerFields, publicSort],
+      beforeOperation: [guardServerFields(ctx), publicSort],
       beforeChange: [deriveWorkflowFields(ctx), onlyOwnMedia(ctx)],
+      beforeDelete: [refuseDeletingRecord(ctx)],
       afterChange: [recordAttachedMedia(ctx), publishMedia(ctx), notifyOnStatusChange(ctx)],
       afterRead: [publicFieldsOnly],
     },

@@ -1,16 +1,21 @@
 import { APIError, type PayloadRequest } from 'payload'
 import type { SopMessageKey } from '../src/translations.js'
 import { isRecordImmutableError } from '../src/register/immutable.js'
+import { escapeControls } from '../src/workflow/text.js'
 
 /** A plugin message in the request's language (Payload i18n: Accept-Language, the user's choice). */
 export function message(req: PayloadRequest, key: SopMessageKey, vars: Record<string, unknown> = {}): string {
   return (req.t as (key: string, vars?: Record<string, unknown>) => string)(`sopMedsos:${key}`, vars)
 }
 
-/** A refusal a user can meet (4xx): public message, logged at info level, not as a server error. */
+/**
+ * A refusal a user can meet (4xx): public message, logged at info level, not as a server
+ * error. Control characters from user text (a file name, an action) are written visibly
+ * (`\x1b`), so the message cannot forge or colour a log line.
+ */
 export class WorkflowError extends APIError {
   constructor(message: string, status: number, data: Record<string, unknown> | null = null) {
-    super(message, status, data, true)
+    super(escapeControls(message), status, data, true)
     this.name = 'WorkflowError'
   }
 }

@@ -4,7 +4,9 @@
  * - a state-changing request authenticated by the session cookie from another site → 403
  *   `crossOriginRefused` (CSRF; see src/auth/strategies.ts);
  * - bodies over `maxJsonBytes` → 413; NUL characters (PostgreSQL cannot store them) and
- *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) → 400;
+ *   bidirectional-override controls (U+202A–E, U+2066–9: spoofed text) and other C0
+ *   controls (all below U+0020 but tab, LF, CR: an ESC breaks the feeds' XML and forges
+ *   log lines) → 400;
  * - a Lexical narrative that is not an editor state, nests too deep or is too large → 400;
  * - REST/GraphQL pagination outside 1 ≤ page ≤ 1,000,000 and 1 ≤ limit ≤ 1000 → 400
  *   (anonymous readers: limit 1–100); `limit=0` or `pagination=false` (everything at
@@ -16,6 +18,7 @@
 import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { WorkflowError, message } from './errors.js'
 import { crossSiteCookieRequest } from '../src/auth/strategies.js'
+import { CONTROL_CHARACTERS } from '../src/workflow/text.js'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 const MAX_NARRATIVE_DEPTH = 40
@@ -24,11 +27,11 @@ const MAX_NARRATIVE_NODES = 20_000
 const NUL = /\u0000/
 const BIDI = /[\u202A-\u202E\u2066-\u2069]/
 
-type Problem = 'textNul' | 'textBidi'
+type Problem = 'textNul' | 'textBidi' | 'textControl'
 
-function textProblem(value: unknown, depth = 0): Problem | null {
+export function textProblem(value: unknown, depth = 0): Problem | null {
   if (depth > 200) return null // the narrative check below refuses deep values
-  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : null
+  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : CONTROL_CHARACTERS.test(value) ? 'textControl' : null
   if (Array.isArray(value)) {
     for (const v of value) {
       const p = textProblem(v, depth + 1)
@@ -157,6 +160,97 @@ const outermost = (args: { overrideAccess?: unknown }) => args.overrideAccess ==
 /** The request asked for everything at once. */
 const asksForEverything = (args: { limit?: unknown; pagination?: unknown; overrideAccess?: unknown }) => outermost(args) && (args.limit === 0 || args.pagination === false)
 
+type QueryField = { name?: string; type?: string; hasMany?: boolean; relationTo?: unknown; flattenedFields?: QueryField[] }
+type FieldsOf = (slug: string) => QueryField[] | undefined
+
+const ORDER = ['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
+const SET = ['equals', 'not_equals', 'in', 'not_in', 'exists']
+/**
+ * Operators PostgreSQL can answer for each field type (others were bare 500s: `like` on
+ * a date, an enum, a checkbox or a relationship; `contains` on a number; `near` on text;
+ * anything but `exists` on a rich-text editor state).
+ */
+function operatorsFor(field: QueryField): Set<string> | null {
+  switch (field.type) {
+    case 'text':
+    case 'textarea':
+    case 'email':
+    case 'code':
+      return new Set([...SET, ...ORDER, 'like', 'not_like', 'contains', ...(field.hasMany ? ['all'] : [])])
+    case 'number':
+      return new Set([...SET, ...ORDER, ...(field.hasMany ? ['contains'] : [])])
+    case 'date':
+      return new Set([...SET, ...ORDER])
+    case 'select':
+    case 'radio':
+      return new Set([...SET, ...(field.hasMany ? ['contains'] : [])])
+    case 'checkbox':
+    case 'json':
+      return new Set(SET)
+    case 'relationship':
+    case 'upload':
+      return new Set([...SET, ...(field.hasMany ? ['contains'] : [])])
+    case 'richText':
+      return new Set(['exists'])
+    default:
+      return null // point, group, array, …: Payload decides
+  }
+}
+
+const isRelation = (f: QueryField) => f.type === 'relationship' || f.type === 'upload'
+const idLike = (v: unknown): boolean =>
+  v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d{1,15}$/.test(v)) || (Array.isArray(v) && v.every(idLike)) || (typeof v === 'string' && v.split(',').every((x) => /^\d{1,15}$/.test(x.trim())))
+
+/**
+ * The first (field, operator) of a `where` that the database cannot answer, or null.
+ * Follows dotted paths into related collections; json paths below the root are Payload's.
+ */
+export function whereProblem(where: unknown, fields: QueryField[] | undefined, fieldsOf: FieldsOf, numericIds = true, depth = 0): { field: string; operator: string } | null {
+  if (!where || typeof where !== 'object' || depth > 20 || !fields) return null
+  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
+    if ((key === 'and' || key === 'or') && Array.isArray(value)) {
+      for (const w of value) {
+        const found = whereProblem(w, fields, fieldsOf, numericIds, depth + 1)
+        if (found) return found
+      }
+      continue
+    }
+    const conditions = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { equals: value }
+    const problem = pathProblem(key.split('.'), conditions, fields, fieldsOf, numericIds)
+    if (problem) return { field: key, operator: problem }
+  }
+  return null
+}
+
+function pathProblem(path: string[], conditions: Record<string, unknown>, fields: QueryField[], fieldsOf: FieldsOf, numericIds: boolean): string | null {
+  const [head, ...rest] = path
+  if (head === 'id' && rest.length === 0) {
+    for (const [op, v] of Object.entries(conditions)) {
+      if (!new Set([...SET, ...ORDER, 'like', 'not_like']).has(op)) return op
+      if (numericIds && ['equals', 'not_equals', 'in', 'not_in'].includes(op) && !idLike(v)) return op
+    }
+    return null
+  }
+  const field = fields.find((f) => f.name === head)
+  if (!field) return null // unknown or hidden: Payload's QueryError (400)
+  if (rest.length) {
+    if (field.type === 'richText') return Object.keys(conditions).find((op) => op !== 'exists') ?? null
+    if (isRelation(field) && typeof field.relationTo === 'string') {
+      const related = fieldsOf(field.relationTo)
+      return related ? pathProblem(rest, conditions, related, fieldsOf, numericIds) : null
+    }
+    if (field.flattenedFields) return pathProblem(rest, conditions, field.flattenedFields, fieldsOf, numericIds)
+    return null
+  }
+  const allowed = operatorsFor(field)
+  if (!allowed) return null
+  for (const [op, v] of Object.entries(conditions)) {
+    if (!allowed.has(op)) return op
+    if (numericIds && isRelation(field) && typeof field.relationTo === 'string' && op !== 'exists' && !idLike(v)) return op
+  }
+  return null
+}
+
 export function inputGuards(opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {}): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
@@ -166,6 +260,13 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
       if (origin) throw refuse(req, 'crossOriginRefused', 403, { origin })
     }
     if (external) await outageBehindMissingUser(req)
+    const where = (args as { where?: unknown }).where
+    if (external && where && collection) {
+      const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug]?.config.flattenedFields as QueryField[] | undefined
+      const numericIds = req.payload.db.defaultIDType === 'number'
+      const problem = whereProblem(where, collection.flattenedFields as QueryField[], fieldsOf, numericIds)
+      if (problem) throw refuse(req, 'whereUnsupported', 400, problem)
+    }
     if (operation === 'read' && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
@@ -186,6 +287,8 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
     }
     if (operation !== 'create' && operation !== 'update') return args
     const data = (args as { data?: unknown }).data
+    // A body Payload could not read as JSON or form data (text/plain, urlencoded): a 400, not a TypeError's 500.
+    if ((data === undefined || data === null) && external && !req.file) throw refuse(req, 'bodyInvalid', 400)
     if (data === undefined || data === null) return args
     if (typeof data !== 'object' || Array.isArray(data)) throw refuse(req, 'bodyInvalid', 400)
     for (const field of opts.richTextFields ?? []) {

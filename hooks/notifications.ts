@@ -14,6 +14,7 @@ import { ESCALATE_AFTER_MS, entryNotice, lateStage, stepKey, SUPERIOR, type Noti
 import type { Stage } from '../src/workflow/table.js'
 import { roleLabels, statusLabels, translations } from '../src/translations.js'
 import { newsSettings } from '../src/news/query.js'
+import { escapeControls } from '../src/workflow/text.js'
 
 export const NOTIFY_TASK = 'sopMedsosNotify'
 export const OVERDUE_TASK = 'sopMedsosOverdue'
@@ -239,7 +240,7 @@ export async function remindOverdue(payload: Payload, now: Date = new Date()): P
       })
     } catch (error) {
       // Another worker wrote the same notice first (unique key): nothing is lost.
-      payload.logger.info({ msg: `sop-medsos: overdue notices for submission ${submission.id} skipped: ${(error as Error).message}` })
+      payload.logger.info({ msg: `sop-medsos: overdue notices for submission ${submission.id} skipped: ${escapeControls(String((error as Error).message))}` })
     }
   }
   return sent

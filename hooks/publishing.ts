@@ -1,10 +1,11 @@
 /** Payload glue of the publishing engine: credentials, the step-5 review actions, settling a submission. */
-import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { decrypt, encrypt } from '../src/publishing/crypto.js'
 import { OPEN_STATUSES } from '../src/publishing/engine.js'
 import { contentHash } from '../src/workflow/content.js'
-import { badRequest } from './errors.js'
+import { badRequest, forbidden } from './errors.js'
+import { targetPolicy, urlRefusal } from '../src/publishing/targets.js'
 import { appendRegisterEntry } from './register.js'
 import { loadSubmission } from './reviews.js'
 
@@ -37,10 +38,27 @@ export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook 
       // Hidden fields are not sent back by the admin form: keep the sealed value.
       data.credentials = (originalDoc as Doc).credentials ?? null
     }
-    if (data.platform === 'webhook' && data.url && !/^https?:\/\//.test(String(data.url))) {
-      throw badRequest(req, 'webhookUrl')
+    const platform = data.platform ?? (originalDoc as Doc | undefined)?.platform
+    if (platform === 'webhook' && data.url) {
+      if (!/^https?:\/\//i.test(String(data.url))) throw badRequest(req, 'webhookUrl')
+      // A literal internal address (or localhost) is refused now; names are checked again
+      // when the engine resolves them, for every request.
+      const refused = urlRefusal(targetPolicy(ctx.options.publishing.allowPrivateHosts), String(data.url))
+      if (refused?.kind === 'scheme') throw badRequest(req, 'webhookUrl')
+      if (refused) throw badRequest(req, 'webhookUrlInternal', { host: refused.host, kind: refused.kind })
     }
     return data
+  }
+}
+
+/**
+ * An account that has posting targets is part of the record (which account a post went
+ * to): it is disabled, never deleted (403 instead of the foreign key's bare 500).
+ */
+export function keepAccountsWithPublications(ctx: PluginContext): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    const found = await req.payload.count({ collection: ctx.slugs.publications, where: { account: { equals: id } }, overrideAccess: true, req })
+    if (found.totalDocs) throw forbidden(req, 'accountHasPublications')
   }
 }
 

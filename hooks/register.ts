@@ -6,6 +6,7 @@ import {
   GENESIS_HASH,
   registerEntryHash,
   registerPeriod,
+  type RegisterEntryContent,
 } from '../src/workflow/register.js'
 import { lockRegister } from './locks.js'
 
@@ -20,13 +21,41 @@ export interface NewRegisterEntry {
   approvalSheet?: string | number | null
 }
 
+/** A person's name and jabatan as they are now (the register keeps them as of the act). */
+async function personSnapshot(req: PayloadRequest, ctx: PluginContext, id: string | number | null): Promise<{ name: string | null; jabatan: string | null }> {
+  if (id == null) return { name: null, jabatan: null }
+  const user = (await req.payload.findByID({ collection: ctx.slugs.users, id, depth: 0, overrideAccess: true, disableErrors: true, req })) as { name?: string | null; jabatan?: string | null } | null
+  return { name: user?.name ?? null, jabatan: user?.jabatan ?? null }
+}
+
 /**
  * Appends one entry under an advisory lock held until the action commits: the next
  * number of the year (WIB) and the link to the previous entry's hash. A rolled-back
  * action takes its entry with it, so numbers stay gap-free.
+ *
+ * A submission has at most one documentation entry: when it already has one (decided
+ * under the register lock), that entry is returned and nothing is appended. The
+ * database enforces the same with a unique partial index (`registerSchemaHook`).
+ *
+ * The actor's and the owner's name and jabatan are kept as they are at the act, so a
+ * later rename does not rewrite history. They are not part of the hash: the chain
+ * covers what the act was (who by id, what, when); changing the hash input would make
+ * every existing chain fail verification, and the names stay evidence through `actor`.
  */
 export async function appendRegisterEntry(req: PayloadRequest, ctx: PluginContext, entry: NewRegisterEntry) {
   await lockRegister(req)
+  if (entry.kind === 'documentation') {
+    const existing = await req.payload.find({
+      collection: ctx.slugs.register,
+      where: { and: [{ submission: { equals: entry.submissionId } }, { kind: { equals: 'documentation' } }] },
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+    })
+    if (existing.docs[0]) return existing.docs[0] as unknown as RegisterEntryContent & { id: string | number; hash: string }
+  }
+  const [actor, owner] = [await personSnapshot(req, ctx, entry.actorId), await personSnapshot(req, ctx, entry.ownerId)]
   const at = new Date()
   const { year } = registerPeriod(at, ctx.options.timeZone)
   const common = { depth: 0, limit: 1, overrideAccess: true, req } as const
@@ -62,10 +91,14 @@ export async function appendRegisterEntry(req: PayloadRequest, ctx: PluginContex
       chainIndex: (previous?.chainIndex ?? 0) + 1,
       submissionOwner: entry.ownerId,
       approvalSheet: entry.approvalSheet ?? null,
+      actorName: actor.name,
+      actorJabatan: actor.jabatan,
+      ownerName: owner.name,
+      ownerJabatan: owner.jabatan,
     },
     depth: 0,
     overrideAccess: true,
     req,
     context: { [WORKFLOW_CONTEXT]: true },
-  })) as unknown as typeof content & { id: string | number; hash: string }
+  })) as unknown as RegisterEntryContent & { id: string | number; hash: string }
 }

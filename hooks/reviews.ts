@@ -76,6 +76,20 @@ export async function loadSubmission(req: PayloadRequest, ctx: PluginContext, id
   return { doc: record, content }
 }
 
+/** The stages in which this user already acted on this submission (separation of duties). */
+export async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, submissionId: string | number, userId: string | number): Promise<Stage[]> {
+  const prior = await req.payload.find({
+    collection: ctx.slugs.reviews,
+    where: { and: [{ submission: { equals: submissionId } }, { actor: { equals: userId } }] },
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return [...new Set(prior.docs.map((r) => (r as { stage?: Stage }).stage).filter(Boolean))] as Stage[]
+}
+
 export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHook {
   return async ({ data, operation, req }) => {
     if (operation !== 'create') return data
@@ -92,16 +106,7 @@ export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHo
     const status = loaded.doc.status as Status
     if (!isStatus(status)) throw forbidden(req, 'forbiddenStatus', { action, status: String(status) })
 
-    const prior = await req.payload.find({
-      collection: ctx.slugs.reviews,
-      where: { and: [{ submission: { equals: submissionId } }, { actor: { equals: user.id } }] },
-      depth: 0,
-      limit: 0,
-      pagination: false,
-      overrideAccess: true,
-      req,
-    })
-    const priorStages = [...new Set(prior.docs.map((r) => (r as { stage?: Stage }).stage).filter(Boolean))] as Stage[]
+    const priorStages = await priorStagesOf(req, ctx, submissionId, user.id)
     const ownerId = idOf(loaded.doc.createdBy)
     const decision = decide(ctx.workflow, { id: user.id, roles: rolesOf(user) }, action, { status, ownerId, priorStages })
     const l = lang(req)

@@ -2,18 +2,23 @@ import type {
   CollectionAfterChangeHook,
   CollectionAfterReadHook,
   CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
   CollectionBeforeOperationHook,
   FieldHook,
+  PayloadRequest,
 } from 'payload'
 import { isValidID } from 'payload'
 import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
-import { isStatus } from '../src/workflow/model.js'
+import { isStatus, type Status } from '../src/workflow/model.js'
+import { decideEdit } from '../src/workflow/table.js'
 import { slugify, uniqueSlug } from '../src/workflow/slug.js'
 import { mergeCorrections, type Correction } from '../src/workflow/corrections.js'
-import { hasRole } from '../access/roles.js'
-import { forbidden } from './errors.js'
-import { lockName } from './locks.js'
+import { roleLabels, statusLabels } from '../src/translations.js'
+import { hasRole, readsOffice, rolesOf } from '../access/roles.js'
+import { forbidden, notFound } from './errors.js'
+import { lockDocument, lockName } from './locks.js'
+import { priorStagesOf } from './reviews.js'
 
 /** Fields only the workflow writes (CONTRACT: read-only through every API). */
 export const SERVER_SET_FIELDS = [
@@ -57,37 +62,95 @@ const sameValue = (a: unknown, b: unknown): boolean => {
   return String(x) === String(y)
 }
 
+type Doc = Record<string, unknown>
+
+/** The submission's row as it is now, read inside the caller's transaction (after its row lock). */
+async function currentRow(req: PayloadRequest, ctx: PluginContext, id: string | number): Promise<Doc | null> {
+  return (await req.payload.db.findOne({ collection: ctx.slugs.submissions, where: { id: { equals: id } }, req })) as Doc | null
+}
+
+const EDIT_CHECKED_KEY = 'sopMedsosEditChecked'
+const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
+const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' ? 'en' : 'id')
+
+/**
+ * May the request's user change this submission's content now (decided on the locked,
+ * current row)? Separation of duties as for actions (`decideEdit` → `decide()`). A
+ * refusal the user may learn about (their own submission, or one the office reads)
+ * is a 403 naming the rule; anything else is left to the collection's access (403/404,
+ * nothing disclosed). Returns as what the user edits, or null when access decides.
+ */
+async function checkEdit(req: PayloadRequest, ctx: PluginContext, row: Doc): Promise<'owner' | 'ketua-ppid' | null> {
+  const user = req.user
+  if (!user) return null
+  const cache = ((req.context[EDIT_CHECKED_KEY] as Record<string, 'owner' | 'ketua-ppid'> | undefined) ??= {})
+  const key = String(row.id)
+  if (cache[key]) return cache[key]
+  const status = row.status as Status
+  const ownerId = idOf(row.createdBy)
+  const priorStages = hasRole(user, 'ketua-ppid') ? await priorStagesOf(req, ctx, row.id as string | number, user.id) : []
+  const decision = decideEdit(ctx.workflow, { id: user.id, roles: rolesOf(user) }, { status, ownerId, priorStages })
+  if (decision.ok) return (cache[key] = decision.as)
+  const visible = sameId(ownerId, user.id) || (readsOffice(user) && status !== 'draft')
+  if (!visible) return null
+  const l = lang(req)
+  switch (decision.reason) {
+    case 'status':
+      throw forbidden(req, 'editStatus', { status: isStatus(status) ? statusLabels[status][l] : String(status) })
+    case 'ownContent':
+      throw forbidden(req, 'editOwnContent')
+    case 'separation':
+      throw forbidden(req, 'editSeparation', { stage: roleLabels[decision.stage][l] })
+    default:
+      return null
+  }
+}
+
 /**
  * Refuse (403) an attempt to set a workflow-owned field to a new value, instead of
  * silently dropping it: a client that PATCHes `status` learns that only a review can
  * change it. Sending the current value back (as the admin form does) is fine.
+ *
+ * A content update by id first takes the same row lock as a workflow action (SELECT …
+ * FOR UPDATE, in the update's transaction, before Payload reads the document): an edit
+ * and a `submit` take turns, and the edit then sees — and is checked against — the
+ * status the action left (a draft that was just handed in is no longer the owner's to
+ * change: 403 `editStatus`).
  */
-export const guardServerFields: CollectionBeforeOperationHook = async ({ args, operation, req, context }) => {
-  if (context?.[WORKFLOW_CONTEXT]) return args
-  if (operation !== 'create' && operation !== 'update') return args
-  const data = args.data as Record<string, unknown> | undefined
-  if (!data) return args
-  const touched = SERVER_SET_FIELDS.filter((f) => f in data && data[f] != null && data[f] !== '')
-  if (!touched.length) return args
-  if (operation === 'create') {
-    const field = touched.find((f) => !(f === 'status' && data[f] === 'draft'))
+export function guardServerFields(ctx: PluginContext): CollectionBeforeOperationHook {
+  return async ({ args, operation, req, context }) => {
+    if (context?.[WORKFLOW_CONTEXT]) return args
+    if (operation !== 'create' && operation !== 'update') return args
+    const data = args.data as Record<string, unknown> | undefined
+    const touched = data ? SERVER_SET_FIELDS.filter((f) => f in data && data[f] != null && data[f] !== '') : []
+    if (operation === 'create') {
+      const field = touched.find((f) => !(f === 'status' && data![f] === 'draft'))
+      if (field) throw forbidden(req, 'forbiddenServerField', { field })
+      return args
+    }
+    const id = (args as { id?: string | number }).id
+    if (id === undefined) return args // bulk update: field access strips them; beforeChange locks and checks each document
+    await lockDocument(req, ctx.slugs.submissions, id)
+    const row = await currentRow(req, ctx, id)
+    if (!row) return args
+    const field = touched.find((f) => !sameValue(data![f], row[f]))
     if (field) throw forbidden(req, 'forbiddenServerField', { field })
+    await checkEdit(req, ctx, row)
     return args
   }
-  const id = (args as { id?: string | number }).id
-  if (id === undefined) return args // bulk update: field access strips them
-  const original = await req.payload.findByID({
-    collection: 'submissions',
-    id,
-    depth: 0,
-    overrideAccess: true,
-    disableErrors: true,
-    req,
-  })
-  if (!original) return args
-  const field = touched.find((f) => !sameValue(data[f], (original as Record<string, unknown>)[f]))
-  if (field) throw forbidden(req, 'forbiddenServerField', { field })
-  return args
+}
+
+/**
+ * A submission that is part of the record (it has reviews or a register entry) is never
+ * deleted, whatever its status says: 403 instead of the database's foreign-key 500.
+ */
+export function refuseDeletingRecord(ctx: PluginContext): CollectionBeforeDeleteHook {
+  return async ({ id, req }) => {
+    for (const collection of [ctx.slugs.register, ctx.slugs.reviews]) {
+      const found = await req.payload.count({ collection, where: { submission: { equals: id } }, overrideAccess: true, req })
+      if (found.totalDocs) throw forbidden(req, 'submissionInRecord')
+    }
+  }
 }
 
 /** Sets the owner and the initial status, and keeps `dueAt` derived from the state table's deadlines. */
@@ -99,12 +162,33 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       if (!trusted || !isStatus(data.status)) data.status = 'draft'
       if (!trusted || !data.statusChangedAt) data.statusChangedAt = new Date().toISOString()
     }
-    // The Ketua PPID's corrections while controlling (status `accepted`): kept per field,
-    // recorded in the stage's review (verify/return). Nobody else writes this field.
-    if (operation === 'update' && !trusted) {
-      const pending = (originalDoc?.pendingCorrections ?? null) as Correction[] | null
-      data.pendingCorrections =
-        originalDoc?.status === 'accepted' && hasRole(req.user, 'ketua-ppid') ? mergeCorrections(pending, originalDoc, data) : pending
+    if (operation === 'update' && !trusted && originalDoc && req.user) {
+      // Under the row lock (taken before the read for an update by id; here for the
+      // documents of a bulk update, which Payload read before): the document must be
+      // the one the update was built from, and the user must still be its editor.
+      await lockDocument(req, ctx.slugs.submissions, originalDoc.id)
+      const row = await currentRow(req, ctx, originalDoc.id)
+      if (!row) throw notFound(req, 'submissionNotFound')
+      const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0)
+      if (at(row.updatedAt) !== at(originalDoc.updatedAt) || row.status !== originalDoc.status) throw forbidden(req, 'editConflict')
+      const as = await checkEdit(req, ctx, row)
+      if (!as) throw forbidden(req, 'editStatus', { status: String(row.status) })
+      // Never write back a workflow-owned field: Payload filled the whole stored document
+      // into `data`; only the content goes back to the row.
+      for (const f of SERVER_SET_FIELDS) delete data[f]
+      // The Ketua PPID's corrections while controlling: kept per field with who made
+      // them, recorded in the stage's review (verify/return). Nobody else writes this field.
+      if (as === 'ketua-ppid') {
+        const user = req.user as unknown as { id: string | number; name?: string | null }
+        data.pendingCorrections = mergeCorrections((row.pendingCorrections ?? null) as Correction[] | null, originalDoc, data, { id: user.id, name: user.name ?? null })
+      }
+      const due = dueAt(
+        { status: row.status as Status, activityDate: data.activityDate ?? row.activityDate, submittedAt: row.submittedAt as string | null, statusChangedAt: row.statusChangedAt as string | null },
+        ctx.options.timeZone,
+      )
+      const dueIso = due ? due.toISOString() : null
+      if (at(dueIso) !== at(row.dueAt)) data.dueAt = dueIso
+      return data
     }
     const merged = { ...(originalDoc ?? {}), ...data }
     const due = dueAt(
@@ -117,7 +201,7 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       ctx.options.timeZone,
     )
     data.dueAt = due ? due.toISOString() : null
-    if (merged.status === 'published' && !merged.slug) {
+    if (trusted && merged.status === 'published' && !merged.slug) {
       data.slug = await claimSlug(req, ctx.slugs.submissions, merged.title, originalDoc?.id)
     }
     return data

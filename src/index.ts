@@ -30,6 +30,8 @@ import { recordRowImmutable, serviceUnavailable } from '../hooks/errors.js'
 import { guardAuthStrategies } from './auth/strategies.js'
 import { MEDIA_FILE_CSP, withFileHeaders } from './http/headers.js'
 import { installRecordImmutability, pushesSchema } from './register/immutable.js'
+import { withRegisterSchema } from './register/schema.js'
+import { escapeControls } from './workflow/text.js'
 
 export type { SopMedsosOptions } from './options.js'
 export { parseOptions } from './options.js'
@@ -73,6 +75,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
     return {
       ...config,
       admin: adminComponents(config.admin, users.slug),
+      db: withRegisterSchema(config.db, ctx.slugs.register.replace(/-/g, '_')),
       collections: [
         guarded(users),
         guarded(withFileHeaders(media, MEDIA_FILE_CSP), [refuseMarkupInFiles]),
@@ -155,7 +158,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         // itself: every client the pool creates gets a listener too.
         type Emitter = { on?: (event: string, fn: (arg: never) => void) => void }
         const pool = (payload.db as unknown as { pool?: Emitter & { _clients?: Emitter[] } }).pool
-        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${error.message}` })
+        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${escapeControls(String(error.message))}` })
         pool?.on?.('error', lost)
         pool?.on?.('connect', (client: Emitter) => client.on?.('error', lost))
         // …and the clients opened before this hook (schema push, start-up queries).

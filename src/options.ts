@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { APPROVER_STAGES, type ApproverStage } from './workflow/model.js'
 import { stagesProblem } from './workflow/table.js'
 import { DEFAULT_REGISTER_FORMAT, registerFormatProblem } from './workflow/register.js'
+import { allowEntryProblem } from './publishing/targets.js'
 
 const isTimeZone = (tz: string) => {
   try {
@@ -84,6 +85,20 @@ export const optionsSchema = z
           })
           .strict()
           .prefault({}),
+        /**
+         * Targets on internal addresses the server may post to anyway (SSRF guard): host
+         * names (e.g. "intranet.lamandaukab.go.id"), addresses or CIDR ranges
+         * ("10.0.0.0/8"). Default none: loopback, private, link-local, CGNAT, multicast
+         * and reserved addresses are refused; metadata addresses always are.
+         */
+        allowPrivateHosts: z
+          .array(
+            z.string().superRefine((entry, ctx) => {
+              const problem = allowEntryProblem(entry)
+              if (problem) ctx.addIssue({ code: 'custom', message: problem })
+            }),
+          )
+          .default([]),
         /** Public base URL platforms fetch prepared photos from; default news.siteUrl. */
         mediaBaseUrl: z.url().optional(),
         /** Jobs queue the publishing tasks go to (run it with `payload jobs:run --queue …`). */

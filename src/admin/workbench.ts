@@ -11,7 +11,7 @@ import { idOf, type PluginContext } from '../context.js'
 import { pluginContextOf } from '../publishing/engine.js'
 import { isOverdue } from '../workflow/deadlines.js'
 import { APPROVER_STAGES, STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
-import { allowedActions, contentEditors, waitingOn, type Stage } from '../workflow/table.js'
+import { allowedActions, decideEdit, waitingOn, type Stage } from '../workflow/table.js'
 import type { Correction } from '../workflow/corrections.js'
 import { rolesOf } from '../../access/roles.js'
 import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
@@ -198,10 +198,8 @@ export async function workbenchOf(req: PayloadRequest, id: string | number): Pro
         ? { targets: confirmable.map((p) => ({ id: p.id, platform: p.platform, label: (p.account as Doc | null)?.label ?? null, status: p.status })) }
         : {}),
     }))
-  const editors = contentEditors(ctx.workflow)
-  const canEdit =
-    (actor.roles.includes('tim-pelaksana') && String(ownerId) === String(actor.id) && editors.owner.includes(status)) ||
-    (actor.roles.includes('ketua-ppid') && editors['ketua-ppid'].includes(status))
+  // The same decision the update hook takes (separation of duties included).
+  const canEdit = decideEdit(ctx.workflow, actor, { status, ownerId, priorStages: prior }).ok
   return {
     timeZone: ctx.options.timeZone,
     id: doc.id,

@@ -5,6 +5,7 @@
  */
 import { Feed } from 'feed'
 import { escapeHtml, sanitize } from './html.js'
+import { stripXmlInvalid } from '../workflow/text.js'
 import type { NewsSettings, PublicNewsItem } from './query.js'
 
 export type FeedFormat = 'rss' | 'atom' | 'json'
@@ -128,7 +129,8 @@ function jsonFeed11(feed: Feed, items: PublicNewsItem[], settings: NewsSettings)
 
 export function renderFeed(format: FeedFormat, items: PublicNewsItem[], settings: NewsSettings, apiRoute = '/api'): string {
   const feed = buildFeed(items, settings, apiRoute)
-  if (format === 'rss') return feed.rss2()
-  if (format === 'atom') return feed.atom1()
+  // Text stored before control characters were refused must not make the XML invalid.
+  if (format === 'rss') return stripXmlInvalid(feed.rss2())
+  if (format === 'atom') return stripXmlInvalid(feed.atom1())
   return jsonFeed11(feed, items, settings)
 }

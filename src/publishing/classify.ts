@@ -3,8 +3,11 @@
  * shared/research/social-platforms.md): retry before the publishing call, reconnect the
  * account, fail with the reason, defer to a person, or "outcome unknown".
  */
-/** `integrity`: our own check before posting found a file or the content no longer as approved. */
-export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'integrity'
+/**
+ * `integrity`: our own check before posting found a file or the content no longer as approved;
+ * `blocked`: the target address is internal (SSRF guard) and was never contacted.
+ */
+export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'integrity' | 'blocked'
 
 export interface PlatformError {
   class: ErrorClass
@@ -126,6 +129,11 @@ export function explain(error: PlatformError): { id: string; en: string } {
       return {
         id: `Tidak diunggah: berkas atau konten tidak lagi sama dengan versi yang disetujui (hash SHA-256 berbeda dari Lembar Persetujuan dan Register). ${error.detail}. Periksa berkas di penyimpanan; konten yang berubah harus melalui persetujuan ulang.`,
         en: `Not posted: a file or the content no longer matches the approved version (its SHA-256 differs from the approval sheet and the register). ${error.detail}. Check the stored file; changed content must be approved again.`,
+      }
+    case 'blocked':
+      return {
+        id: `Alamat tujuan ditolak sebelum dihubungi (${error.detail}): alamat internal, privat, loopback atau metadata tidak boleh dituju. Perbaiki URL akun, atau minta administrator menambahkannya ke publishing.allowPrivateHosts bila memang portal intranet.`,
+        en: `The target address was refused before any connection (${error.detail}): internal, private, loopback or metadata addresses may not be targeted. Fix the account's URL, or ask the administrator to add it to publishing.allowPrivateHosts if it is an intranet portal.`,
       }
     case 'unknown':
       return {

@@ -22,11 +22,13 @@ import { explain, PlatformFailure, type PlatformError } from './classify.js'
 import { ADAPTERS } from './adapters/index.js'
 import { ManualPosting } from './adapters/manual.js'
 import { createHttp } from './http.js'
+import { targetPolicy } from './targets.js'
 import { prepareImage } from './media.js'
 import { readStoredFile } from '../files.js'
 import { integrityProblem } from './integrity.js'
 import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
 import { lockDocument } from '../../hooks/locks.js'
+import { escapeControls } from '../workflow/text.js'
 
 export const PUBLICATION_STATUSES = ['queued', 'prepared', 'armed', 'published', 'failed', 'unconfirmed'] as const
 export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number]
@@ -184,7 +186,7 @@ export async function runTarget(payload: Payload, publicationId: string | number
     account,
     baseUrl: (conf.baseUrls as Record<string, string>)[account.platform] ?? '',
     content: contentOf(payload, submission),
-    http: createHttp(conf.requestTimeoutMs),
+    http: createHttp(conf.requestTimeoutMs, targetPolicy(conf.allowPrivateHosts)),
     mediaUrl: (i) => signedMediaUrl(ctx, payload, pub.id, i),
     mediaBytes: (i) => platformPhoto(payload, ctx, submission, account.platform, i),
     sleep,
@@ -197,7 +199,7 @@ export async function runTarget(payload: Payload, publicationId: string | number
   const finish = async (status: PublicationStatus, data: Doc): Promise<PublicationStatus | null> => {
     if (!(await set({ ...data, status, ...released }))) return null
     // For operators: what happened to which target (never credentials or request URLs).
-    payload.logger.info({ publication: pub.id, submission: idOf(pub.submission), platform: account.platform, status, code: data.errorCode ?? undefined, permalink: data.permalink ?? undefined }, `sop-medsos: publication ${pub.id} ${status}`)
+    payload.logger.info({ publication: pub.id, submission: idOf(pub.submission), platform: account.platform, status, code: data.errorCode == null ? undefined : escapeControls(String(data.errorCode)), permalink: data.permalink == null ? undefined : escapeControls(String(data.permalink)) }, `sop-medsos: publication ${pub.id} ${status}`)
     return status
   }
   const reconnect = async (error: PlatformError) => {

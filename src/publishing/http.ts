@@ -1,12 +1,21 @@
 import { PlatformFailure } from './classify.js'
+import { BlockedTargetError, guardedFetch, targetPolicy, type TargetPolicy } from './targets.js'
 import type { Adapter, Http } from './types.js'
 
-export function createHttp(timeoutMs: number): Http {
+/**
+ * The engine's only way out to the network: every request (and redirect) passes the
+ * SSRF guard of `targets.ts`. A refused target fails with class `blocked` (nothing was
+ * sent), a timeout or network error is transient.
+ */
+export function createHttp(timeoutMs: number, policy: TargetPolicy = targetPolicy()): Http {
   return {
     async request(url, init = {}) {
       try {
-        return await fetch(url, { ...init, signal: AbortSignal.timeout(timeoutMs) })
+        return await guardedFetch(url, init, policy, AbortSignal.timeout(timeoutMs))
       } catch (e) {
+        if (e instanceof BlockedTargetError) {
+          throw new PlatformFailure({ class: 'blocked', code: `blocked:${e.kind}`, detail: e.message })
+        }
         const timeout = (e as Error)?.name === 'TimeoutError' || (e as Error)?.name === 'AbortError'
         throw new PlatformFailure({
           class: 'transient',

@@ -61,7 +61,8 @@ export async function registerRows(payload: Payload, period: Period, kind?: 'doc
       at: new Date(e.at),
       kind: e.kind,
       activity: String(s.title ?? ''),
-      team: String((s.createdBy as Doc | undefined)?.name ?? ''),
+      // The name as of the act (snapshot); entries written before the snapshot existed read the live user.
+      team: String(e.ownerName ?? (s.createdBy as Doc | undefined)?.name ?? ''),
       photos: Array.isArray(s.photos) ? s.photos.length : 0,
       caption: String(s.caption ?? ''),
       status,
@@ -82,8 +83,19 @@ export async function signatory(payload: Payload): Promise<Signatory | null> {
 export const HEADERS = ['No', 'Nomor Register', 'Tanggal', 'Jenis', 'Kegiatan', 'Tim Pelaksana', 'Jumlah Foto', 'Caption', 'Status', 'Tanggal Unggah', 'Tautan']
 const KIND_LABEL = { documentation: 'Dokumentasi', content: 'Konten' } as const
 
+/**
+ * A text cell a spreadsheet program would read as a formula (OWASP "CSV injection"):
+ * starting with = + - @, a tab or a carriage return. Prefixed with a single quote so it
+ * stays text (`=HYPERLINK(…)` → `'=HYPERLINK(…)`). Numbers and dates are not text cells.
+ */
+export function neutralizeCell(value: string): string {
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
+}
+
+const text = (value: string) => neutralizeCell(value)
+
 export function registerCsv(rows: RegisterRow[], timeZone: string): string {
-  const records = rows.map((r) => [r.no, r.number, formatLocal(r.at, timeZone), KIND_LABEL[r.kind], r.activity, r.team, r.photos, r.caption, r.status, formatLocal(r.publishedAt, timeZone), r.links.join(' ')])
+  const records = rows.map((r) => [r.no, text(r.number), formatLocal(r.at, timeZone), KIND_LABEL[r.kind], text(r.activity), text(r.team), r.photos, text(r.caption), text(r.status), formatLocal(r.publishedAt, timeZone), text(r.links.join(' '))])
   // BOM: spreadsheet programs then read the file as UTF-8 (é, emoji).
   return '\uFEFF' + stringify([HEADERS, ...records], { record_delimiter: 'windows' })
 }
@@ -108,12 +120,19 @@ export async function registerXlsx(rows: RegisterRow[], timeZone: string, title:
   ws.getRow(1).font = { bold: true }
   ws.views = [{ state: 'frozen', ySplit: 1 }]
   for (const r of rows) {
+    // String cells are never formulas in the file itself; the prefix keeps them text when
+    // someone edits the cell or saves the sheet again as CSV.
     ws.addRow({
       ...r,
+      number: text(r.number),
+      activity: text(r.activity),
+      team: text(r.team),
+      caption: text(r.caption),
+      status: text(r.status),
       at: wallClock(r.at, timeZone),
       publishedAt: r.publishedAt ? wallClock(r.publishedAt, timeZone) : null,
       kind: KIND_LABEL[r.kind],
-      links: r.links.join('\n'),
+      links: text(r.links.join('\n')),
     })
   }
   wb.title = title

@@ -2,17 +2,26 @@
  * The Ketua PPID's corrections during control (SOP step 3, "mengontrol dan mengoreksi"):
  * each content field's value before the first correction and after the last one. They
  * are collected while the submission is `accepted` and recorded in the stage's review
- * (verify or return), so the timeline shows before/after per field.
+ * (verify or return), so the timeline shows before/after per field, and who made it
+ * (`editors`: everyone who changed that field, in order; the review's actor may be
+ * another Ketua PPID than the one who corrected).
  */
 import { lexicalText } from './text.js'
 
 export const CORRECTABLE_FIELDS = ['title', 'activityDate', 'location', 'narrative', 'caption', 'photos', 'videos'] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 
+export interface CorrectionEditor {
+  id: string | number
+  name: string | null
+}
+
 export interface Correction {
   field: CorrectableField
   before: string
   after: string
+  /** Who changed this field (entries written before this was recorded have none). */
+  editors?: CorrectionEditor[]
 }
 
 const idList = (value: unknown): string =>
@@ -48,6 +57,7 @@ export function mergeCorrections(
   pending: readonly Correction[] | null | undefined,
   original: Record<string, unknown>,
   data: Record<string, unknown>,
+  editor?: CorrectionEditor,
 ): Correction[] {
   const byField = new Map<CorrectableField, Correction>((pending ?? []).map((c) => [c.field, { ...c }]))
   for (const field of CORRECTABLE_FIELDS) {
@@ -56,8 +66,13 @@ export function mergeCorrections(
     const after = displayValue(field, data[field])
     if (before === after) continue
     const first = byField.get(field)?.before ?? before
-    if (first === after) byField.delete(field)
-    else byField.set(field, { field, before: first, after })
+    if (first === after) {
+      byField.delete(field)
+      continue
+    }
+    const editors = [...(byField.get(field)?.editors ?? [])]
+    if (editor && !editors.some((e) => String(e.id) === String(editor.id))) editors.push({ id: editor.id, name: editor.name ?? null })
+    byField.set(field, { field, before: first, after, ...(editors.length ? { editors } : {}) })
   }
   return CORRECTABLE_FIELDS.filter((f) => byField.has(f)).map((f) => byField.get(f)!)
 }

@@ -164,6 +164,31 @@ export function contentEditors(workflow: Workflow): { owner: Status[]; 'ketua-pp
   return { owner: from('tim-pelaksana'), 'ketua-ppid': from('ketua-ppid') }
 }
 
+/** Who edits, and as what: the owner (its own, where it may submit) or the Ketua PPID (control and correct). */
+export type EditDecision = { ok: true; as: 'owner' | 'ketua-ppid' } | ({ ok: false } & Refusal)
+
+/**
+ * May this actor change the content now? Separation of duties applies to edits as to
+ * actions: the Ketua PPID edits only where it may take its own stage's action on the
+ * submission (so not its own content, nor one it acted on in another stage), decided by
+ * `decide()` with the same prior stages.
+ */
+export function decideEdit(workflow: Workflow, actor: Actor, context: ActionContext): EditDecision {
+  const editors = contentEditors(workflow)
+  const isOwner = sameId(actor.id, context.ownerId)
+  if (isOwner && actor.roles.includes('tim-pelaksana') && editors.owner.includes(context.status)) return { ok: true, as: 'owner' }
+  if (!actor.roles.includes('ketua-ppid')) return isOwner && actor.roles.includes('tim-pelaksana') ? { ok: false, reason: 'status' } : { ok: false, reason: 'role', role: 'ketua-ppid' }
+  const stageActions = workflow.transitions.filter((t) => t.role === 'ketua-ppid' && t.from === context.status)
+  if (!stageActions.length) return { ok: false, reason: 'status' }
+  let refusal: Refusal = { reason: 'status' }
+  for (const t of stageActions) {
+    const decision = decide(workflow, actor, t.action, context)
+    if (decision.ok) return { ok: true, as: 'ketua-ppid' }
+    refusal = decision
+  }
+  return { ok: false, ...refusal }
+}
+
 /** The roles whose queue a submission in this status sits in. */
 export function waitingOn(workflow: Workflow, status: Status): Stage[] {
   return [...new Set(workflow.transitions.filter((t) => t.from === status).map((t) => t.role))]

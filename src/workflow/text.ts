@@ -28,3 +28,29 @@ export function lexicalText(value: unknown): string {
   for (const child of ((root as { children?: unknown[] }).children ?? [])) blocks.push(inline(child))
   return blocks.join('\n').trim()
 }
+
+/**
+ * C0 control characters a person never types into a text field: everything below U+0020
+ * but tab, line feed and carriage return (CRLF line ends from forms and Windows clients),
+ * and NUL (refused on its own rule). An ESC in a title breaks RSS/Atom (invalid XML)
+ * and, with CR/LF, forges terminal log lines.
+ */
+// eslint-disable-next-line no-control-regex
+export const CONTROL_CHARACTERS = /[\u0001-\u0008\u000B\u000C\u000E-\u001F]/
+
+/** Control characters (C0, DEL, C1) written visibly, for log lines: `\x1b`, `\n`, `\r`, `\t`. */
+export function escapeControls(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u001F\u007F-\u009F]/g, (ch) => {
+    if (ch === '\n') return '\\n'
+    if (ch === '\r') return '\\r'
+    if (ch === '\t') return '\\t'
+    return `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`
+  })
+}
+
+/** Removes what XML 1.0 cannot carry at all (C0 controls but tab/LF/CR, U+FFFE/U+FFFF). */
+export function stripXmlInvalid(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+}

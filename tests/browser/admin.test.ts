@@ -81,7 +81,8 @@ describe('the admin workbench in chromium', () => {
     const reviews = (await app.payload.find({ collection: 'reviews', where: { submission: { equals: id } }, sort: 'createdAt', overrideAccess: true, pagination: false })).docs as any[]
     expect(reviews.map((r) => r.action)).toEqual(['submit', 'reject', 'submit', 'accept', 'verify', 'approve'])
     expect(reviews[1].note).toBe('Foto nomor 2 buram; mohon ganti dan lengkapi nama narasumber.')
-    expect(reviews[4].corrections).toEqual([{ field: 'title', before: 'Rapat koordinasi percepatan penurunan stunting', after: 'Rapat koordinasi percepatan penurunan stunting (dikoreksi)' }])
+    expect(reviews[4].corrections).toMatchObject([{ field: 'title', before: 'Rapat koordinasi percepatan penurunan stunting', after: 'Rapat koordinasi percepatan penurunan stunting (dikoreksi)' }])
+    expect(reviews[4].corrections[0].editors).toHaveLength(1)
     const register = await app.payload.find({ collection: 'register', where: { submission: { equals: id } }, overrideAccess: true })
     expect(register.docs.map((r: any) => r.kind)).toEqual(['documentation'])
     // The refused hand-in (no photos) and the refused publish (no account) wrote nothing.

@@ -16,6 +16,8 @@ export function publishingOptions(fake: FakePlatforms, extra: Partial<NonNullabl
     pollTimeoutMs: 2000,
     prepareAttempts: 4,
     leaseMs: 60_000,
+    // The fake platforms listen on 127.0.0.1: allowed explicitly (the SSRF guard refuses loopback by default).
+    allowPrivateHosts: ['127.0.0.1'],
     ...extra,
   }
 }

@@ -176,9 +176,11 @@ describe('the flow with notifications and corrections', () => {
     expect((await app.rest('PATCH', `submissions/${id}`, { token: ketua, json: { pendingCorrections: [] } })).status).toBe(403)
     expect((await act('ketua-ppid', id, 'verify', 'Judul dan caption diperbaiki.')).status).toBe(201)
     const verify = (await app.payload.find({ collection: 'reviews', where: { and: [{ submission: { equals: id } }, { action: { equals: 'verify' } }] }, overrideAccess: true })).docs[0] as any
+    // Each correction names who made it (issue 13, item 6).
+    const editors = [{ id: people['ketua-ppid'].id, name: 'User ketua-ppid' }]
     expect(verify.corrections).toEqual([
-      { field: 'title', before: 'Musyawarah perencanaan pembangunan', after: 'Musrenbang Kecamatan Bulik' },
-      { field: 'caption', before: validContent(photos).caption, after: 'Musrenbang Kecamatan Bulik 2026' },
+      { field: 'title', before: 'Musyawarah perencanaan pembangunan', after: 'Musrenbang Kecamatan Bulik', editors },
+      { field: 'caption', before: validContent(photos).caption, after: 'Musrenbang Kecamatan Bulik 2026', editors },
     ])
     const [row] = await app.sql<{ p: unknown }>('select pending_corrections as p from submissions where id = $1', [id])
     expect(row!.p).toBeNull()
