@@ -61,6 +61,11 @@ describe('committed migrations', () => {
       expect(review.toStatus).toBe('submitted')
       const after = await payload.findByID({ collection: 'submissions', id: s.id, overrideAccess: true })
       expect(after.registerNumber).toMatch(/^0001\/REG-MEDSOS\//)
+      // The migrations, not the dev push, installed the record's immutability triggers.
+      const db = payload.db as unknown as { pool: { query: (t: string) => Promise<{ rows: { tgname: string }[] }> } }
+      const { rows } = await db.pool.query(`select tgname from pg_trigger where tgname like '%_immutable_%' order by tgname`)
+      expect(rows.map((r) => r.tgname)).toEqual(['register_immutable_rows', 'register_immutable_truncate', 'reviews_immutable_rows', 'reviews_immutable_truncate'])
+      await expect(db.pool.query(`update register set summary = 'x'`)).rejects.toThrow(/record rows are immutable/)
     } finally {
       if (saved.push !== undefined) process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = saved.push
       if (saved.migrating === undefined) delete process.env.PAYLOAD_MIGRATING
