@@ -3,6 +3,7 @@
 // PostgreSQL (data under .data/postgres) and hand its URI to the command.
 import { spawn } from 'node:child_process'
 import { startEmbeddedPostgres } from './embedded-postgres.mjs'
+import { nodeFlags, withNodeFlags } from './node-flags.mjs'
 
 const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320)
 const DATA_DIR = '.data/postgres'
@@ -12,7 +13,7 @@ const commands = {
   build: ['next', ['build', '--webpack', ...rest]],
   start: ['next', ['start', ...rest]],
   payload: ['payload', rest],
-  'register:verify': [process.execPath, ['--import', 'tsx', 'scripts/register-verify.ts', ...rest]],
+  'register:verify': [process.execPath, [...nodeFlags(), '--import', 'tsx', 'scripts/register-verify.ts', ...rest]],
 }
 if (!commands[command]) {
   console.error(`usage: node scripts/run.mjs ${Object.keys(commands).join('|')} [args]`)
@@ -39,7 +40,10 @@ if (!env.DATABASE_URI) {
   console.log(`Embedded PostgreSQL on 127.0.0.1:${db.port} (${how}; data in ${DATA_DIR})`)
 }
 const [bin, args] = commands[command]
-const child = spawn(bin, args, { stdio: 'inherit', env, shell: false })
+// Payload's CLI (payload migrate, jobs:run, …) loads the config with Node's own loader:
+// see node-flags.mjs (Lexical's wrappers under Node 20; a start-up that cannot complete
+// exits non-zero with a message instead of 0). Next.js bundles the config itself.
+const child = spawn(bin, args, { stdio: 'inherit', env: command === 'payload' ? withNodeFlags(env) : env, shell: false })
 const forward = (signal) => () => child.kill(signal)
 process.on('SIGINT', forward('SIGINT'))
 process.on('SIGTERM', forward('SIGTERM'))
