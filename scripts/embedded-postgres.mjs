@@ -185,6 +185,15 @@ export async function startEmbeddedPostgres({ dir, port = 0, database, log = fal
   throw lastError
 }
 
+/**
+ * The server for `npm run dev|start|payload|register:verify` (scripts/run.mjs): this
+ * checkout's data directory; the server already running on it is reused; a `port` held
+ * by anything else is left alone and a free port is used instead.
+ */
+export function startDevPostgres({ dir = '.data/postgres', port = 54320, database = 'sop_medsos' } = {}) {
+  return startEmbeddedPostgres({ dir, port, database, reuseOwn: true, freePortIfBusy: true })
+}
+
 /** A fresh data directory under the system temp dir (reachable by the `postgres` user when we are root). */
 export function temporaryDataDir(prefix = 'sop-pg-') {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), prefix))

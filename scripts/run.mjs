@@ -2,7 +2,7 @@
 // `npm run dev|build|start|payload …`: when DATABASE_URI is unset, start the embedded
 // PostgreSQL (data under .data/postgres) and hand its URI to the command.
 import { spawn } from 'node:child_process'
-import { startEmbeddedPostgres } from './embedded-postgres.mjs'
+import { startDevPostgres } from './embedded-postgres.mjs'
 import { nodeFlags, withNodeFlags } from './node-flags.mjs'
 
 const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320)
@@ -28,7 +28,7 @@ if (!env.DATABASE_URI) {
   // free one is used instead. Only a server started here is stopped when we exit.
   let db
   try {
-    db = await startEmbeddedPostgres({ dir: DATA_DIR, port: DEV_PORT, database: 'sop_medsos', reuseOwn: true, freePortIfBusy: true })
+    db = await startDevPostgres({ dir: DATA_DIR, port: DEV_PORT })
   } catch (e) {
     console.error(`Could not start the embedded PostgreSQL (data in ${DATA_DIR}): ${e?.message ?? e}`)
     console.error('Set DATABASE_URI to use another server, or EMBEDDED_PG_PORT to choose the port.')

@@ -7,10 +7,9 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import path from 'node:path'
-import { pathToFileURL } from 'node:url'
+import { nodeFlags as scriptFlags } from '../../scripts/node-flags.mjs'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
-const EXIT_GUARD = pathToFileURL(path.join(ROOT, 'scripts/exit-guard.mjs')).href
 
 export interface ChildEnd {
   code: number | null
@@ -30,13 +29,14 @@ export interface Child {
   describe: (end: ChildEnd) => string
 }
 
+/** scripts/node-flags.mjs's flags, then tsx. */
 export function nodeFlags(env: NodeJS.ProcessEnv = process.env): string[] {
-  return [`--conditions=${env.NODE_ENV === 'production' ? 'production' : 'development'}`, `--import=${EXIT_GUARD}`, '--import', 'tsx']
+  return [...scriptFlags(env), '--import', 'tsx']
 }
 
 export function describeEnd(name: string, end: ChildEnd): string {
   const how = end.signal ? `killed by ${end.signal}` : `exited with code ${end.code}`
-  return `${name} ${how}; it wrote ${end.output.length ? `:\n${end.output}` : 'nothing'}`
+  return `${name} ${how}; it wrote${end.output.length ? `:\n${end.output}` : ' nothing'}`
 }
 
 export function startChild(script: string, env: Record<string, string>, opts: { stdin?: 'pipe' | 'ignore' } = {}): Child {
