@@ -81,7 +81,7 @@ async function jpeg(width: number, height: number, seed: number): Promise<Buffer
 
 async function main() {
   const external = process.env.DATABASE_URI
-  const pgServer = external ? null : await startChildPostgres({ dir: '.data/bench-postgres', port: Number(process.env.BENCH_PG_PORT ?? 54339) })
+  const pgServer = external ? null : await startChildPostgres({ port: Number(process.env.BENCH_PG_PORT ?? 0) })
   const admin = external ?? pgServer!.uri
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-bench-'))
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'

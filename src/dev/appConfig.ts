@@ -10,7 +10,8 @@ import { en } from '@payloadcms/translations/languages/en'
 import { id } from '@payloadcms/translations/languages/id'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { s3Storage } from '@payloadcms/storage-s3'
-import { buildConfig, type Config, type EmailAdapter } from 'payload'
+import { buildConfig, type Config, type Connect, type DatabaseAdapterObj, type EmailAdapter } from 'payload'
+import pg from 'pg'
 import sharp from 'sharp'
 import { sopMedsosPlugin, type SopMedsosOptions } from '../index.js'
 import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
@@ -42,6 +43,12 @@ export interface AppConfigInput {
   email?: Config['email']
   /** S3-compatible storage for media and approval sheets; default none (local files). The runnable app passes `s3FromEnv()`. */
   s3?: S3Settings | null
+  /**
+   * Outside production Payload pushes the schema on start (drizzle "dev push"); false
+   * skips it: a process started on a database another process of the same config has
+   * already set up (the tests' child processes).
+   */
+  push?: boolean
 }
 
 export interface S3Settings {
@@ -156,6 +163,49 @@ export function resolveSecret(): string {
   return 'dev-only-secret-not-for-production'
 }
 
+/** Key of the advisory lock that serialises schema set-up on start (any 64-bit value of our own). */
+export const SCHEMA_LOCK_KEY = 0x50_4d_45_44_53_4f_53n // "SOPMEDS"
+
+/**
+ * The adapter's connect() (which pushes the dev schema, or runs production migrations
+ * given to it) under a PostgreSQL session advisory lock: processes starting at once on
+ * one fresh database set the schema up one after the other. Unserialised, drizzle's push
+ * in each process diffs the same empty schema and all but one fail on "CREATE TYPE … /
+ * CREATE TABLE … already exists" (measured: 2 of 3 processes, exit 1). The next process
+ * finds the schema in place and has nothing to push.
+ */
+export function serialiseSchemaSetup<T extends DatabaseAdapterObj<any>>(adapter: T, connectionString: string): T {
+  return {
+    ...adapter,
+    init: (args) => {
+      const db = adapter.init(args)
+      const connect = db.connect
+      if (!connect) return db
+      db.connect = async function (this: unknown, options?: Parameters<Connect>[0]) {
+        if (options?.hotReload) return connect.call(this, options)
+        const lock = new pg.Client({ connectionString })
+        lock.on('error', () => {})
+        let locked = false
+        try {
+          await lock.connect()
+          await lock.query('select pg_advisory_lock($1)', [SCHEMA_LOCK_KEY.toString()])
+          locked = true
+        } catch {
+          // No lock without a database (Payload creates a missing one in connect()) or
+          // without a server (connect() reports that itself): start unserialised.
+        }
+        try {
+          return await connect.call(this, options)
+        } finally {
+          if (locked) await lock.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY.toString()]).catch(() => {})
+          await lock.end().catch(() => {})
+        }
+      }
+      return db
+    },
+  }
+}
+
 export function appConfig(input: AppConfigInput) {
   return buildConfig({
     secret: input.secret ?? resolveSecret(),
@@ -163,13 +213,17 @@ export function appConfig(input: AppConfigInput) {
     csrf: input.csrf ?? [],
     editor: lexicalEditor(),
     sharp,
-    db: postgresAdapter({
-      // db-postgres keeps one pool client checked out: max must be ≥ 2.
-      pool: { connectionString: input.databaseUri, max: Math.max(2, input.poolMax ?? 20) },
-      // Committed migrations (npm run payload -- migrate:create <name>); production applies
-      // them with `npm run payload -- migrate` before starting (README: a whole province).
-      migrationDir: process.env.MIGRATION_DIR ?? path.resolve(root, 'migrations'),
-    }),
+    db: serialiseSchemaSetup(
+      postgresAdapter({
+        // db-postgres keeps one pool client checked out: max must be ≥ 2.
+        pool: { connectionString: input.databaseUri, max: Math.max(2, input.poolMax ?? 20) },
+        // Committed migrations (npm run payload -- migrate:create <name>); production applies
+        // them with `npm run payload -- migrate` before starting (README: a whole province).
+        migrationDir: process.env.MIGRATION_DIR ?? path.resolve(root, 'migrations'),
+        ...(input.push === false ? { push: false } : {}),
+      }),
+      input.databaseUri,
+    ),
     i18n: {
       supportedLanguages: { id, en },
       fallbackLanguage: 'id',

@@ -1,13 +1,14 @@
 /**
  * A separate jobs worker process (the scale-out test): runs the posting queue in a loop
  * until it is told to stop (stdin closes) — what `payload jobs:run --cron` does in
- * production. Run: node --import tsx tests/helpers/jobsWorker.ts (env: DATABASE_URI, WORKER_PLUGIN)
+ * production. Start it with startChild() of tests/helpers/child.ts (stdin: pipe); the
+ * database is set up by the test that starts it (push: false). Env: DATABASE_URI, WORKER_PLUGIN
  */
 import { getPayload } from 'payload'
 import { appConfig } from '../../src/dev/appConfig.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
-const payload = await getPayload({ config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', plugin, poolMax: 5, logLevel: 'fatal' }) })
+const payload = await getPayload({ config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, plugin, poolMax: 5, logLevel: 'fatal' }) })
 let running = true
 process.stdin.on('end', () => (running = false))
 process.stdin.resume()

@@ -1,7 +1,8 @@
 /**
  * A publishing worker as its own process (for the SIGKILL test): the same config as the
  * test app, reconciles stale targets, then runs one submission's targets.
- * Run: node --import tsx tests/helpers/worker.ts  (env: DATABASE_URI, WORKER_PLUGIN, SUBMISSION)
+ * Start it with startChild() of tests/helpers/child.ts; the database is set up by the
+ * test that starts it (push: false). Env: DATABASE_URI, WORKER_PLUGIN, SUBMISSION
  */
 import { getPayload } from 'payload'
 import { appConfig } from '../../src/dev/appConfig.js'
@@ -9,7 +10,7 @@ import { reconcileStale, runPublishing } from '../../src/publishing/engine.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
 const payload = await getPayload({
-  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', plugin, poolMax: 5, logLevel: (process.env.WORKER_LOG_LEVEL as 'debug') ?? 'fatal' }),
+  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, plugin, poolMax: 5, logLevel: (process.env.WORKER_LOG_LEVEL as 'debug') ?? 'fatal' }),
 })
 console.log('WORKER READY')
 await reconcileStale(payload)

@@ -8,7 +8,6 @@
  *   register entries, and the flow continues.
  * The invariants are checked from SQL, not through the app.
  */
-import { spawn } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import pg from 'pg'
@@ -16,6 +15,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { buildWorkflow } from '../../src/workflow/table.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
+import { startChild } from '../helpers/child.js'
 import { createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
 import { startChildPostgres, type ChildPostgres } from '../postgres.js'
 import { freePort } from '../browser/devServer.js'
@@ -136,27 +136,21 @@ describe('the app process killed with SIGKILL in the middle of transitions', () 
       ['atasan-ppid', 'approve'],
     ]
     const steps = ids.flatMap((id) => chain.map(([who, action]) => [id, action, (people[who] as Person).id]))
-    const child = spawn(process.execPath, ['--import', 'tsx', 'tests/helpers/actor.ts'], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URI: app.databaseUri, MEDIA_DIR: (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir, STEPS: JSON.stringify(steps) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    let out = ''
-    child.stderr!.on('data', (d) => (out += d))
+    const actor = startChild('tests/helpers/actor.ts', { DATABASE_URI: app.databaseUri, MEDIA_DIR: (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir, STEPS: JSON.stringify(steps) })
     // Kill it after a dozen committed actions, while it is in the middle of the next one.
     const acted = await new Promise<number>((resolve, reject) => {
-      let n = 0
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d
-        n = (out.match(/^ACTED /gm) ?? []).length
-        if (n >= 13) {
-          child.kill('SIGKILL')
-          resolve(n)
-        }
-      })
-      child.once('exit', (code, signal) => (signal === 'SIGKILL' ? undefined : reject(new Error(`actor exited (${code}) early:\n${out}`))))
+      const count = () => (actor.output().match(/^ACTED /gm) ?? []).length
+      const onData = () => {
+        if (count() < 13) return
+        actor.child.stdout!.off('data', onData)
+        actor.child.kill('SIGKILL')
+        resolve(count())
+      }
+      actor.child.stdout!.on('data', onData)
+      void actor.closed.then((end) => reject(new Error(`the actor ended before its 13th action: ${actor.describe(end)}`)))
     })
-    await new Promise((r) => (child.exitCode !== null || child.signalCode ? r(null) : child.once('exit', r)))
+    const end = await actor.closed
+    expect(end.signal, actor.describe(end)).toBe('SIGKILL')
     expect(acted).toBeGreaterThanOrEqual(13)
     expect(acted).toBeLessThan(steps.length)
 

@@ -5,42 +5,26 @@
  * process is refused by the state table; every approval is posted exactly once to every
  * account by the worker process.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
-import path from 'node:path'
 import { afterAll, expect, it } from 'vitest'
 import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { createTestApp } from '../helpers/app.js'
+import { startChild, waitForOutput, type Child } from '../helpers/child.js'
 import { createPeople, createPhotos, createSubmissionIn, type ActorName } from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'
 
-const ROOT = path.resolve(import.meta.dirname, '../..')
 let fake: FakePlatforms | undefined
-const children: ChildProcess[] = []
+const children: Child[] = []
 afterAll(async () => {
-  for (const c of children) if (c.exitCode === null) c.kill('SIGKILL')
+  for (const c of children) if (!c.ended()) c.child.kill('SIGKILL')
+  await Promise.all(children.map((c) => c.closed))
   await fake?.close()
 })
 
-function start(script: string, env: Record<string, string>, ready: RegExp) {
-  let out = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', script], { cwd: ROOT, env: { ...process.env, ...env }, stdio: ['pipe', 'pipe', 'pipe'] })
-  children.push(child)
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)))
-  const isReady = new Promise<void>((resolve, reject) => {
-    const timer = setInterval(() => {
-      if (ready.test(out)) {
-        clearInterval(timer)
-        resolve()
-      } else if (child.exitCode !== null) {
-        clearInterval(timer)
-        reject(new Error(`${script} exited (${child.exitCode}):\n${out}`))
-      }
-    }, 100)
-  })
-  return { child, output: () => out, exited, isReady }
+function start(script: string, env: Record<string, string>, stdin: 'pipe' | 'ignore' = 'ignore') {
+  const c = startChild(script, env, { stdin })
+  children.push(c)
+  return c
 }
 
 it('two app processes and a separate worker: each step once, each post once', async () => {
@@ -63,27 +47,29 @@ it('two app processes and a separate worker: each step once, each post once', as
   ]
   const steps = JSON.stringify(ids.flatMap((id) => chain.map(([who, action]) => [id, action, people[who].id])))
   const env = { DATABASE_URI: app.databaseUri, ACTOR_PLUGIN: JSON.stringify(plugin), WORKER_PLUGIN: JSON.stringify(plugin), STEPS: steps }
-  const worker = start('tests/helpers/jobsWorker.ts', env, /JOBS WORKER READY/)
-  await worker.isReady
-  const a = start('tests/helpers/actor.ts', env, /ACTOR READY/)
-  const b = start('tests/helpers/actor.ts', env, /ACTOR READY/)
-  expect(await a.exited, a.output()).toBe(0)
-  expect(await b.exited, b.output()).toBe(0)
+  const worker = start('tests/helpers/jobsWorker.ts', env, 'pipe')
+  await waitForOutput(worker, /JOBS WORKER READY/)
+  const a = start('tests/helpers/actor.ts', env)
+  const b = start('tests/helpers/actor.ts', env)
+  const [endA, endB] = await Promise.all([a.closed, b.closed])
+  expect(endA.code, a.describe(endA)).toBe(0)
+  expect(endB.code, b.describe(endB)).toBe(0)
   // Each step happened once: ACTED in exactly one of the two processes.
   const acted = (out: string) => out.match(/^ACTED \d+ \w+$/gm) ?? []
   const all = [...acted(a.output()), ...acted(b.output())].sort()
   expect(all).toEqual(ids.flatMap((id) => chain.map(([, action]) => `ACTED ${id} ${action}`)).sort())
-  // The worker posts every approval; wait until all are published.
-  const until = Date.now() + 90_000
+  // The worker posts every approval; wait until all are published (a generous bound: a busy machine).
+  const until = Date.now() + 180_000
   let statuses: string[] = []
   while (Date.now() < until) {
     statuses = (await app.sql<{ status: string }>('select status from submissions where id = any($1)', [ids])).map((r) => r.status)
-    if (statuses.every((s) => s === 'published')) break
+    if (statuses.every((s) => s === 'published') || worker.ended()) break
     await new Promise((r) => setTimeout(r, 250))
   }
   worker.child.stdin!.end()
-  await worker.exited
-  expect(statuses).toEqual(ids.map(() => 'published'))
+  const endWorker = await worker.closed
+  expect(statuses, worker.describe(endWorker)).toEqual(ids.map(() => 'published'))
+  expect(endWorker.code, worker.describe(endWorker)).toBe(0)
   for (let i = 0; i < ids.length; i++) {
     const posts = fake.posts.filter((p) => p.text.includes(`Kegiatan skala ${i} #uji`) || p.text.includes(`Kegiatan skala ${i}`))
     expect(posts.map((p) => p.platform).sort(), `submission ${i}`).toEqual(['facebook', 'instagram', 'webhook', 'x'])
@@ -92,4 +78,4 @@ it('two app processes and a separate worker: each step once, each post once', as
   expect(Number(reviews[0]!.n)).toBe(ids.length * chain.length)
   const verdict = await verifyRegisterInDatabase(app.databaseUri)
   expect(verdict.ok).toBe(true)
-}, 240_000)
+}, 420_000)
