@@ -31,14 +31,19 @@ export const notFound = (req: PayloadRequest, key: SopMessageKey, vars?: Record<
 
 const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P03'])
 
-const OUTAGE_MESSAGE = /cannot begin transaction: |Connection terminated unexpectedly|terminating connection due to administrator command/
+// pg's own words for a connection that died under a query (no code on these errors), and
+// its pool's connect timeout.
+const OUTAGE_MESSAGE =
+  /cannot begin transaction: |Connection terminated|terminating connection due to administrator command|is not queryable|timeout exceeded when trying to connect|the database system is (?:shutting down|starting up|in recovery mode)/
+/** SQLSTATE class 08 (connection exception) and 57P01–57P05 (the server shut down or is starting). */
+const OUTAGE_SQLSTATE = /^(?:08[0-9A-Z]{3}|57P0[1-5])$/
 
 /** A service the app depends on (file storage such as S3, or the database) could not be reached or failed. */
 export function isServiceOutage(error: unknown): boolean {
   let e = error as { code?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: number }; status?: number } | undefined
   if (e instanceof APIError && e.status < 500) return false
   for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && UNREACHABLE.has(e.code)) return true
+    if (typeof e.code === 'string' && (UNREACHABLE.has(e.code) || OUTAGE_SQLSTATE.test(e.code))) return true
     // db-postgres re-throws a failed BEGIN as a plain Error with the cause in the message.
     if (typeof (e as { message?: unknown }).message === 'string' && OUTAGE_MESSAGE.test((e as { message: string }).message)) return true
     // AWS SDK errors (S3 and S3-compatible storage) carry $metadata; a 5xx is the service's failure.
