@@ -71,7 +71,10 @@ describe('PostgreSQL restarted in the middle of the flow', () => {
     await admin.end()
     const uri = new URL(db.uri)
     uri.pathname = '/faults'
-    app = await createTestApp('faults-pg', {}, 'faults-pg', undefined, { databaseUri: uri.toString() })
+    // The server's log, so that an unexpected answer during the outage says what raised it.
+    const logs: string[] = []
+    app = await createTestApp('faults-pg', {}, 'faults-pg', logs, { databaseUri: uri.toString() })
+    const errorsLogged = () => logs.filter((l) => /"level":50/.test(l)).map((l) => l.slice(0, 600)).join('\n')
     const people = await createPeople(app)
     const photos = await createPhotos(app.payload, people['tim-pelaksana'], 4)
     const ids: number[] = []
@@ -99,7 +102,7 @@ describe('PostgreSQL restarted in the middle of the flow', () => {
     // In flight when the server stopped: done, or the outage's 503 (never a 403: a login
     // that could not be loaded is not an anonymous request).
     const flightResults = await Promise.all(inFlight)
-    for (const r of flightResults) expect([201, 503], JSON.stringify(r.body)).toContain(r.status)
+    for (const r of flightResults) expect([201, 503], `${JSON.stringify(r.body)}\n${errorsLogged()}`).toContain(r.status)
 
     // Back: same data directory and port; the app reconnects without a restart.
     db = await startChildPostgres({ dir, port })
