@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { withPayload } from '@payloadcms/next/withPayload'
 
 export const SECURITY_HEADERS = [
@@ -8,6 +9,10 @@ export const SECURITY_HEADERS = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=()' },
 ]
 
+// `./x.js` → `x.ts` (NodeNext-style imports): webpack resolves them by `extensionAlias`,
+// Turbopack (`npm run dev`) through this loader on the project's own TypeScript files.
+const tsJsExtension = { condition: { not: 'foreign' }, loaders: [path.resolve(import.meta.dirname, 'scripts/ts-js-extension-loader.cjs')] }
+
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Tests run two dev servers side by side; each gets its own build directory.
@@ -17,6 +22,7 @@ const nextConfig = {
   // only by this site itself ('self', not DENY: Payload's live preview frames the site's
   // own pages inside the admin); never by another site (clickjacking).
   headers: async () => [{ source: '/:path*', headers: SECURITY_HEADERS }],
+  turbopack: { rules: { '*.ts': tsJsExtension, '*.tsx': tsJsExtension } },
   webpack: (config) => {
     config.resolve.extensionAlias = { '.js': ['.ts', '.tsx', '.js'], '.mjs': ['.mts', '.mjs'] }
     return config

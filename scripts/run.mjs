@@ -9,7 +9,7 @@ const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320)
 const DATA_DIR = '.data/postgres'
 const [command, ...rest] = process.argv.slice(2)
 const commands = {
-  dev: ['next', ['dev', '--webpack', ...rest]],
+  dev: ['next', ['dev', ...rest]],
   build: ['next', ['build', '--webpack', ...rest]],
   start: ['next', ['start', ...rest]],
   payload: ['payload', rest],

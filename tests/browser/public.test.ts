@@ -66,6 +66,8 @@ afterAll(async () => {
 
 async function newPage(width = 1280, javaScriptEnabled = true) {
   const context = await browser.newContext({ viewport: { width, height: 800 }, javaScriptEnabled })
+  // A route's first visit compiles it (`next dev`): bounded, generous, for a busy machine.
+  context.setDefaultNavigationTimeout(300_000)
   const page = await context.newPage()
   const dialogs: string[] = []
   page.on('dialog', async (d) => {
@@ -75,7 +77,7 @@ async function newPage(width = 1280, javaScriptEnabled = true) {
   return { page, context, dialogs }
 }
 
-describe('public pages in chromium', () => {
+describe('public pages in chromium', { timeout: 400_000 }, () => {
   it('the list shows every published item as a card, and nothing unpublished', async () => {
     const { page, context } = await newPage()
     const res = await page.goto(`${base}/berita`)
