@@ -4,14 +4,14 @@
  * <action>" after each committed action, or "REFUSED <id> <action> <status>" when the
  * state table refuses it (another process got there first).
  * Start it with startChild() of tests/helpers/child.ts; the database is set up by the
- * test that starts it (push: false). Env: DATABASE_URI, MEDIA_DIR, ACTOR_PLUGIN (JSON options),
+ * test that starts it (no schema push, unless ACTOR_PUSH=true). Env: DATABASE_URI, MEDIA_DIR, ACTOR_PLUGIN (JSON options),
  * STEPS = JSON [[submissionId, action, userId], …]
  */
 import { getPayload } from 'payload'
 import { appConfig } from '../../src/dev/appConfig.js'
 
 const payload = await getPayload({
-  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, poolMax: 5, logLevel: 'fatal', plugin: { ...JSON.parse(process.env.ACTOR_PLUGIN ?? '{}'), ...(process.env.MEDIA_DIR ? { mediaDir: process.env.MEDIA_DIR } : {}) } }),
+  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: process.env.ACTOR_PUSH === 'true', poolMax: 5, logLevel: 'fatal', plugin: { ...JSON.parse(process.env.ACTOR_PLUGIN ?? '{}'), ...(process.env.MEDIA_DIR ? { mediaDir: process.env.MEDIA_DIR } : {}) } }),
 })
 console.log('ACTOR READY')
 const steps = JSON.parse(process.env.STEPS ?? '[]') as [number, string, number][]
