@@ -213,9 +213,15 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   const link = page.locator(`.sop-submission-link[href$="/collections/submissions/${id}"]`)
   await link.first().waitFor()
   const csvHref = await page.locator('.sop-register-tools a', { hasText: 'CSV' }).getAttribute('href')
-  const csv = await page.request.get(new URL(csvHref!, o.base).toString())
-  assert.equal(csv.status(), 200)
-  assert.match(await csv.text(), /REG-MEDSOS/)
+  // Fetched by the page itself, as a click on the link would: with the session cookie and
+  // the browser's Sec-Fetch-Site. (Payload ignores the cookie of a client that sends neither
+  // Origin nor Sec-Fetch-Site once `csrf` is set, as Playwright's own request context does.)
+  const csv = await page.evaluate(async (href) => {
+    const res = await fetch(href)
+    return { status: res.status, text: await res.text() }
+  }, new URL(csvHref!, o.base).toString())
+  assert.equal(csv.status, 200)
+  assert.match(csv.text, /REG-MEDSOS/)
   await shot(page, 'register')
   await link.first().click()
   await page.waitForSelector(`.sop-workbench[data-status]`)
