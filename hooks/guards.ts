@@ -19,6 +19,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { WorkflowError, message } from './errors.js'
 import { crossSiteCookieRequest } from '../src/auth/strategies.js'
 import { CONTROL_CHARACTERS } from '../src/workflow/text.js'
+import { WORKFLOW_CONTEXT } from '../src/context.js'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 const MAX_NARRATIVE_DEPTH = 40
@@ -254,6 +255,11 @@ function pathProblem(path: string[], conditions: Record<string, unknown>, fields
 export function inputGuards(opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {}): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
+    // The workflow's trust flag lives in req.context, where Payload's Local API leaves it
+    // after a workflow call. A request's own operation (REST, or each GraphQL mutation of a
+    // document that holds several) never starts trusted: an earlier mutation's workflow
+    // call must not switch off the checks of the next one.
+    if (external && outermost(args as never) && req.context) delete req.context[WORKFLOW_CONTEXT]
     if (external && (operation === 'create' || operation === 'update' || operation === 'delete')) {
       // CSRF: the auth strategies already made this request anonymous; say why.
       const origin = crossSiteCookieRequest(req.headers, req.method, req.payload.config, req.url)
@@ -267,15 +273,18 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
       const problem = whereProblem(where, collection.flattenedFields as QueryField[], fieldsOf, numericIds)
       if (problem) throw refuse(req, 'whereUnsupported', 400, problem)
     }
-    if (operation === 'read' && external) {
+    // `count` (GET /api/<slug>/count) answers a `where` too: the same oracle rule.
+    if ((operation === 'read' || (operation as string) === 'count') && external) {
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
-      if (asksForEverything(args as never)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
-      if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)) {
-        throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
-      }
-      if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
-        throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+      if (operation === 'read') {
+        if (asksForEverything(args as never)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
+        if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)) {
+          throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+        }
+        if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
+          throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
+        }
       }
       const slug = opts.slug ?? collection?.slug
       if (!req.user && outermost(args as never) && slug && opts.publicQuery?.[slug]) {

@@ -117,6 +117,13 @@ async function checkEdit(req: PayloadRequest, ctx: PluginContext, row: Doc): Pro
  * status the action left (a draft that was just handed in is no longer the owner's to
  * change: 403 `editStatus`).
  */
+/** An id the database can look up: a positive 32-bit integer (serial ids), or a valid id of the configured type. */
+function wellFormedId(req: PayloadRequest, id: unknown): boolean {
+  if (req.payload.db.defaultIDType !== 'number') return isValidID(String(id), 'text')
+  const text = String(id)
+  return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2_147_483_647
+}
+
 export function guardServerFields(ctx: PluginContext): CollectionBeforeOperationHook {
   return async ({ args, operation, req, context }) => {
     if (context?.[WORKFLOW_CONTEXT]) return args
@@ -130,6 +137,8 @@ export function guardServerFields(ctx: PluginContext): CollectionBeforeOperation
     }
     const id = (args as { id?: string | number }).id
     if (id === undefined) return args // bulk update: field access strips them; beforeChange locks and checks each document
+    // A malformed id (`abc`, `1.5`, out of range) names no submission: 404, not a failed SQL lock (500).
+    if (!wellFormedId(req, id)) throw notFound(req, 'submissionNotFound')
     await lockDocument(req, ctx.slugs.submissions, id)
     const row = await currentRow(req, ctx, id)
     if (!row) return args

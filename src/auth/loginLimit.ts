@@ -68,9 +68,15 @@ export class LoginLimiter {
     this.bump(`c:${client}`, 1, now)
   }
 
+  /**
+   * A success clears that account's count from this client, and takes back only the
+   * attempt it was itself counted as (so an attacker with one valid account cannot buy
+   * back failures against others by signing in between them).
+   */
   succeeded(client: string, account: string, now = Date.now()): void {
+    const pair = this.current(`a:${client}\u0000${account}`, now)?.count ?? 0
     this.counters.delete(`a:${client}\u0000${account}`)
-    this.bump(`c:${client}`, -1, now)
+    if (pair > 0) this.bump(`c:${client}`, -1, now)
   }
 }
 

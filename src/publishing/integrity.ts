@@ -7,6 +7,7 @@
  * content changed after approval, fails the target instead of reaching the public.
  */
 import { createHash } from 'node:crypto'
+import { isServiceOutage } from '../../hooks/errors.js'
 import type { Payload } from 'payload'
 import type { PluginContext } from '../context.js'
 import { readStoredFile } from '../files.js'
@@ -38,6 +39,9 @@ export async function integrityProblem(payload: Payload, ctx: PluginContext, sub
       try {
         bytes = await readStoredFile(payload, ctx.slugs.media, m)
       } catch (e) {
+        // Storage unreachable (S3 5xx, a timeout): not evidence of tampering; the run's
+        // retry path takes it, as a failed read during prepare would.
+        if (isServiceOutage(e)) throw e
         return { class: 'integrity', code: 'integrity:file-missing', detail: `media ${m.id} (${m.filename}): ${(e as Error).message}` }
       }
       const actual = createHash('sha256').update(bytes).digest('hex')

@@ -258,3 +258,44 @@ describe('item 12: control characters', () => {
     }
   })
 })
+
+describe('review findings: GraphQL batches, counts, malformed ids', () => {
+  it('an earlier mutation of a GraphQL document cannot switch off the checks of the next one', async () => {
+    // The creator also holds ketua-ppid: correcting their own accepted submission is 403
+    // editOwnContent (item 6). `a` is refused too, but on its way it loads the submission
+    // with the workflow's trust flag, which Payload leaves in the shared req.context.
+    const both = await personWith('gql-batch@test.lamandaukab.go.id', 'Pelaksana dan Ketua (GraphQL)', ['tim-pelaksana', 'ketua-ppid'])
+    const created = await app.rest('POST', 'submissions', { token: both.token, json: validContent(await createPhotos(app.payload, both, 4, 'gqlb')) })
+    const id = created.body.doc.id
+    expect((await act(both, id, 'submit')).status).toBe(201)
+    expect((await act(people['tim-pertimbangan'], id, 'accept')).status).toBe(201)
+    const before = await rowOf(id)
+    const gql = await app.graphql(
+      `mutation { a: createReview(data: { submission: ${id}, action: verify }) { id } b: updateSubmission(id: ${id}, data: { caption: "Dikoreksi lewat batch GraphQL" }) { id } }`,
+      { token: both.token },
+    )
+    const paths = (gql.body.errors ?? []).map((e: { path?: string[] }) => e.path?.[0])
+    expect(paths, JSON.stringify(gql.body)).toContain('a') // `a` really ran (not a schema error)
+    expect(paths, JSON.stringify(gql.body)).toContain('b')
+    expect(gql.body.data?.b ?? null).toBeNull()
+    expect(await rowOf(id)).toEqual(before)
+  })
+
+  it('anonymous counts answer no questions about hidden fields (400 queryNotPublic)', async () => {
+    for (const route of [`media/count?where[uploadedBy][equals]=${owner.id}`, `submissions/count?where[createdBy][equals]=${owner.id}`, 'media/count?where[sha256][exists]=true', 'submissions/count?where[photos.sha256][exists]=true']) {
+      const res = await app.rest('GET', route)
+      expect(res.status, `${route}: ${JSON.stringify(res.body)}`).toBe(400)
+      expect(res.body.errors[0].data.rule).toBe('queryNotPublic')
+    }
+    // Public fields still count.
+    expect((await app.rest('GET', 'submissions/count?where[title][like]=Kunjungan')).status).toBe(200)
+  })
+
+  it('a malformed or out-of-range id is a 4xx, not a failed lock (500)', async () => {
+    for (const id of ['abc', '1.5', '3000000000']) {
+      const res = await app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: { title: 'x' } })
+      expect(res.status, `${id}: ${JSON.stringify(res.body)}`).toBeGreaterThanOrEqual(400)
+      expect(res.status, `${id}: ${JSON.stringify(res.body)}`).toBeLessThan(500)
+    }
+  })
+})
