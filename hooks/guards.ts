@@ -19,7 +19,7 @@ import type { CollectionBeforeOperationHook, PayloadRequest } from 'payload'
 import { WorkflowError, message } from './errors.js'
 import { crossSiteCookieRequest } from '../src/auth/strategies.js'
 import { CONTROL_CHARACTERS } from '../src/workflow/text.js'
-import { WORKFLOW_CONTEXT } from '../src/context.js'
+import { isWellFormedId, WORKFLOW_CONTEXT } from '../src/context.js'
 
 export const MAX_JSON_BYTES = 1024 * 1024
 const MAX_NARRATIVE_DEPTH = 40
@@ -199,8 +199,9 @@ function operatorsFor(field: QueryField): Set<string> | null {
 }
 
 const isRelation = (f: QueryField) => f.type === 'relationship' || f.type === 'upload'
+/** A `where` value on a serial id: none, one id, a list, or a comma-separated list of ids. */
 const idLike = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (typeof v === 'number' && Number.isInteger(v)) || (typeof v === 'string' && /^\d{1,15}$/.test(v)) || (Array.isArray(v) && v.every(idLike)) || (typeof v === 'string' && v.split(',').every((x) => /^\d{1,15}$/.test(x.trim())))
+  v === null || v === undefined || v === '' || (Array.isArray(v) ? v.every(idLike) : String(v).split(',').every((x) => isWellFormedId(x)))
 
 /**
  * The first (field, operator) of a `where` that the database cannot answer, or null.

@@ -10,7 +10,7 @@ import type {
   PayloadRequest,
   Where,
 } from 'payload'
-import { idOf, SLUGS, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { idOf, isWellFormedId, SLUGS, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { badRequest, forbidden } from './errors.js'
 
 const ORIGINAL_NAME_KEY = 'sopMedsosOriginalFilename'
@@ -135,7 +135,7 @@ async function targetsOf(req: Req, media: string, args: { id?: unknown; where?: 
   if (args.id !== undefined && args.id !== null) {
     // A malformed id finds nothing: Payload answers it (4xx), not a failed query here.
     const idType = req.payload.collections[media]?.customIDType ?? req.payload.db.defaultIDType
-    if (idType === 'number' && !/^\d{1,15}$/.test(String(args.id))) return []
+    if (!isWellFormedId(args.id, idType)) return []
     const doc = await req.payload.findByID({ collection: media, id: args.id as string | number, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
     return doc ? [doc as unknown as MediaDoc] : []
   }

@@ -7,8 +7,7 @@ import type {
   FieldHook,
   PayloadRequest,
 } from 'payload'
-import { isValidID } from 'payload'
-import { idOf, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
+import { idOf, isWellFormedId, WORKFLOW_CONTEXT, type PluginContext } from '../src/context.js'
 import { dueAt, isOverdue } from '../src/workflow/deadlines.js'
 import { isStatus, type Status } from '../src/workflow/model.js'
 import { decideEdit } from '../src/workflow/table.js'
@@ -70,6 +69,9 @@ async function currentRow(req: PayloadRequest, ctx: PluginContext, id: string | 
 }
 
 const EDIT_CHECKED_KEY = 'sopMedsosEditChecked'
+/** Rows an update by id locked and read before Payload's own read (guardServerFields), for its beforeChange. */
+const LOCKED_ROWS_KEY = 'sopMedsosLockedRows'
+const lockedRows = (req: PayloadRequest) => ((req.context[LOCKED_ROWS_KEY] as Record<string, Doc> | undefined) ??= {})
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
 const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' ? 'en' : 'id')
 
@@ -117,13 +119,6 @@ async function checkEdit(req: PayloadRequest, ctx: PluginContext, row: Doc): Pro
  * status the action left (a draft that was just handed in is no longer the owner's to
  * change: 403 `editStatus`).
  */
-/** An id the database can look up: a positive 32-bit integer (serial ids), or a valid id of the configured type. */
-function wellFormedId(req: PayloadRequest, id: unknown): boolean {
-  if (req.payload.db.defaultIDType !== 'number') return isValidID(String(id), 'text')
-  const text = String(id)
-  return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2_147_483_647
-}
-
 export function guardServerFields(ctx: PluginContext): CollectionBeforeOperationHook {
   return async ({ args, operation, req, context }) => {
     if (context?.[WORKFLOW_CONTEXT]) return args
@@ -138,10 +133,11 @@ export function guardServerFields(ctx: PluginContext): CollectionBeforeOperation
     const id = (args as { id?: string | number }).id
     if (id === undefined) return args // bulk update: field access strips them; beforeChange locks and checks each document
     // A malformed id (`abc`, `1.5`, out of range) names no submission: 404, not a failed SQL lock (500).
-    if (!wellFormedId(req, id)) throw notFound(req, 'submissionNotFound')
+    if (!isWellFormedId(id, req.payload.db.defaultIDType)) throw notFound(req, 'submissionNotFound')
     await lockDocument(req, ctx.slugs.submissions, id)
     const row = await currentRow(req, ctx, id)
     if (!row) return args
+    lockedRows(req)[String(id)] = row
     const field = touched.find((f) => !sameValue(data![f], row[f]))
     if (field) throw forbidden(req, 'forbiddenServerField', { field })
     await checkEdit(req, ctx, row)
@@ -175,8 +171,14 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       // Under the row lock (taken before the read for an update by id; here for the
       // documents of a bulk update, which Payload read before): the document must be
       // the one the update was built from, and the user must still be its editor.
-      await lockDocument(req, ctx.slugs.submissions, originalDoc.id)
-      const row = await currentRow(req, ctx, originalDoc.id)
+      // An update by id locked and read the row before Payload's read: reused, once.
+      const rows = lockedRows(req)
+      let row: Doc | null = rows[String(originalDoc.id)] ?? null
+      delete rows[String(originalDoc.id)]
+      if (!row) {
+        await lockDocument(req, ctx.slugs.submissions, originalDoc.id)
+        row = await currentRow(req, ctx, originalDoc.id)
+      }
       if (!row) throw notFound(req, 'submissionNotFound')
       const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0)
       if (at(row.updatedAt) !== at(originalDoc.updatedAt) || row.status !== originalDoc.status) throw forbidden(req, 'editConflict')
@@ -284,8 +286,7 @@ export function onlyOwnMedia(ctx: PluginContext): CollectionBeforeChangeHook {
     const before = new Set([...ids(originalDoc?.photos), ...ids(originalDoc?.videos)])
     const idType = req.payload.collections[ctx.slugs.media]?.customIDType ?? req.payload.db.defaultIDType
     // Malformed ids are left to Payload's validation (400).
-    const wellFormed = (id: string) => (idType === 'number' ? /^\d{1,15}$/.test(id) : isValidID(id, idType as 'text'))
-    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id) && wellFormed(id))
+    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id) && isWellFormedId(id, idType))
     if (!added.length) return data
     const found = await req.payload.find({
       collection: ctx.slugs.media,

@@ -1,4 +1,5 @@
 import type { ResolvedOptions } from './options.js'
+import { isValidID } from 'payload'
 import { buildWorkflow, type Workflow } from './workflow/table.js'
 
 /** Collection slugs fixed by the public contract. */
@@ -35,4 +36,16 @@ export function idOf(value: unknown): string | number | null {
   if (value == null) return null
   if (typeof value === 'object' && 'id' in (value as object)) return (value as { id: string | number }).id
   return value as string | number
+}
+
+/**
+ * Can the database look this id up? Serial ids are PostgreSQL `integer`: 1 … 2^31−1 in
+ * decimal digits (`abc`, `1.5` or `3000000000` would fail the query with a 500). Other id
+ * types (text, uuid) are checked by Payload's own `isValidID`.
+ */
+export function isWellFormedId(id: unknown, idType: string = 'number'): boolean {
+  if (id === null || id === undefined || id === '') return false
+  if (idType !== 'number') return isValidID(String(id), idType as 'text')
+  const text = typeof id === 'number' ? (Number.isInteger(id) ? String(id) : '') : String(id).trim()
+  return /^\d{1,10}$/.test(text) && Number(text) >= 1 && Number(text) <= 2_147_483_647
 }
