@@ -129,21 +129,27 @@ export function nonPublicPath(path: string, slug: string, map: PublicQueryMap): 
   return null
 }
 
-function nonPublicWherePath(where: unknown, slug: string, map: PublicQueryMap, depth = 0): string | null {
+/**
+ * Walks a `where` (and/or trees, as lists or as the query string's indexed objects) and
+ * returns the first non-null answer of `visit` for a field condition.
+ */
+function firstInWhere<T>(where: unknown, visit: (path: string, condition: unknown) => T | null, depth = 0): T | null {
   if (!where || typeof where !== 'object' || depth > 50) return null
   for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
     if (WHERE_LOGIC.has(key)) {
       for (const branch of Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []) {
-        const found = nonPublicWherePath(branch, slug, map, depth + 1)
-        if (found) return found
+        const found = firstInWhere(branch, visit, depth + 1)
+        if (found !== null) return found
       }
       continue
     }
-    const found = nonPublicPath(key, slug, map)
-    if (found) return found
+    const found = visit(key, value)
+    if (found !== null) return found
   }
   return null
 }
+
+const nonPublicWherePath = (where: unknown, slug: string, map: PublicQueryMap): string | null => firstInWhere(where, (path) => nonPublicPath(path, slug, map))
 
 function sortFields(sort: unknown): string[] {
   const list = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
@@ -207,21 +213,13 @@ const idLike = (v: unknown): boolean =>
  * The first (field, operator) of a `where` that the database cannot answer, or null.
  * Follows dotted paths into related collections; json paths below the root are Payload's.
  */
-export function whereProblem(where: unknown, fields: QueryField[] | undefined, fieldsOf: FieldsOf, numericIds = true, depth = 0): { field: string; operator: string } | null {
-  if (!where || typeof where !== 'object' || depth > 20 || !fields) return null
-  for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
-    if ((key === 'and' || key === 'or') && Array.isArray(value)) {
-      for (const w of value) {
-        const found = whereProblem(w, fields, fieldsOf, numericIds, depth + 1)
-        if (found) return found
-      }
-      continue
-    }
+export function whereProblem(where: unknown, fields: QueryField[] | undefined, fieldsOf: FieldsOf, numericIds = true): { field: string; operator: string } | null {
+  if (!fields) return null
+  return firstInWhere(where, (key, value) => {
     const conditions = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { equals: value }
     const problem = pathProblem(key.split('.'), conditions, fields, fieldsOf, numericIds)
-    if (problem) return { field: key, operator: problem }
-  }
-  return null
+    return problem ? { field: key, operator: problem } : null
+  })
 }
 
 function pathProblem(path: string[], conditions: Record<string, unknown>, fields: QueryField[], fieldsOf: FieldsOf, numericIds: boolean): string | null {
