@@ -1,6 +1,20 @@
+import path from 'node:path'
 import { defineConfig } from 'vitest/config'
 
+const src = (file: string) => path.resolve(import.meta.dirname, 'src', file)
+
 export default defineConfig({
+  // The demo and the tests import the plugin by its package name, as an app does; here
+  // the names resolve to the sources (tsconfig.json `paths` say the same for tsc, Next
+  // and tsx).
+  resolve: {
+    alias: [
+      { find: /^payload-plugin-sop-medsos$/, replacement: src('index.ts') },
+      { find: /^payload-plugin-sop-medsos\/client$/, replacement: src('exports/client.ts') },
+      { find: /^payload-plugin-sop-medsos\/rsc$/, replacement: src('exports/rsc.ts') },
+      { find: /^payload-plugin-sop-medsos\/workflow$/, replacement: src('workflow/index.ts') },
+    ],
+  },
   test: {
     include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],

@@ -19,9 +19,9 @@ import path from 'node:path'
 import autocannon from 'autocannon'
 import pg from 'pg'
 import { getPayload } from 'payload'
-import { makeJpeg } from '../src/dev/demoImages.js'
-import { plainRichText } from '../src/dev/lexical.js'
-import { appConfig } from '../src/dev/appConfig.js'
+import { makeJpeg } from '../dev/demoImages.js'
+import { plainRichText } from '../dev/lexical.js'
+import { appConfig } from '../dev/appConfig.js'
 import { freePort, ROOT, startServer, type DevServer } from '../tests/browser/devServer.js'
 import { bareConfig } from './bare.js'
 
@@ -108,9 +108,9 @@ export async function publicReadBench(database: (name: string) => Promise<string
   // (S3_BUCKET and SMTP_HOST emptied: local files and console email whatever the shell exports.)
   const serverEnv: Record<string, string> = { NODE_ENV: 'production', NEXT_DIST_DIR: DIST, PAYLOAD_SECRET: 'bench', SOP_MEDSOS_CREDENTIALS_KEY: CREDENTIALS_KEY, SEED_DEMO: 'false', FAKE_PLATFORMS: 'false', JOBS_AUTORUN: 'false', NEXT_TELEMETRY_DISABLED: '1', PAYLOAD_FORCE_DRIZZLE_PUSH: 'false', S3_BUCKET: '', SMTP_HOST: '' }
   let buildSeconds = 'skipped (BENCH_NEXT_BUILD=skip)'
-  if (process.env.BENCH_NEXT_BUILD !== 'skip' || !fs.existsSync(path.join(ROOT, DIST, 'BUILD_ID'))) {
+  if (process.env.BENCH_NEXT_BUILD !== 'skip' || !fs.existsSync(path.join(ROOT, 'dev', DIST, 'BUILD_ID'))) {
     const t = performance.now()
-    execFileSync('node', ['node_modules/next/dist/bin/next', 'build', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] })
+    execFileSync('node', ['node_modules/next/dist/bin/next', 'build', 'dev', '--webpack'], { cwd: ROOT, env: { ...process.env, ...serverEnv, DATABASE_URI: pluginUri } as NodeJS.ProcessEnv, stdio: ['ignore', 'ignore', 'inherit'] })
     buildSeconds = `${((performance.now() - t) / 1000).toFixed(0)} s`
   }
 
@@ -125,7 +125,7 @@ export async function publicReadBench(database: (name: string) => Promise<string
     servers.push(
       await startServer({
         command: 'node',
-        args: ['node_modules/next/dist/bin/next', 'start', '-p', String(ports.next), '-H', '127.0.0.1'],
+        args: ['node_modules/next/dist/bin/next', 'start', 'dev', '-p', String(ports.next), '-H', '127.0.0.1'],
         port: ports.next,
         env: { ...serverEnv, DATABASE_URI: pluginUri, MEDIA_DIR: path.join(tmp, 'public-plugin') },
         waitPath: '/api/news/rss.xml',

@@ -7,7 +7,7 @@
 import http from 'node:http'
 import { REST_GET } from '@payloadcms/next/routes'
 import { getPayload } from 'payload'
-import { appConfig } from '../src/dev/appConfig.js'
+import { appConfig } from '../dev/appConfig.js'
 import { bareConfig } from './bare.js'
 
 const uri = process.env.DATABASE_URI!

@@ -8,7 +8,7 @@ import type { Payload } from 'payload'
 import { createLocalReq } from 'payload'
 import { queueOf } from '../src/admin/workbench.js'
 import { verifyRegisterInDatabase } from '../src/register/chain.js'
-import { plainRichText } from '../src/dev/lexical.js'
+import { plainRichText } from '../dev/lexical.js'
 
 export async function staffBench(payload: Payload, databaseUri: string, photos: Buffer[], seconds: number) {
   const teams = 12

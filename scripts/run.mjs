@@ -9,9 +9,9 @@ const DEV_PORT = Number(process.env.EMBEDDED_PG_PORT ?? 54320)
 const DATA_DIR = '.data/postgres'
 const [command, ...rest] = process.argv.slice(2)
 const commands = {
-  dev: ['next', ['dev', ...rest]],
-  build: ['next', ['build', '--webpack', ...rest]],
-  start: ['next', ['start', ...rest]],
+  dev: ['next', ['dev', 'dev', ...rest]],
+  build: ['next', ['build', 'dev', '--webpack', ...rest]],
+  start: ['next', ['start', 'dev', ...rest]],
   payload: ['payload', rest],
   'register:verify': [process.execPath, [...nodeFlags(), '--import', 'tsx', 'scripts/register-verify.ts', ...rest]],
 }

@@ -5,7 +5,7 @@
  * is read with the user's own access, so nobody learns more here than through the API.
  */
 import { sql } from '@payloadcms/db-postgres'
-import { tableName } from '../../hooks/locks.js'
+import { tableName } from '../hooks/locks.js'
 import type { PayloadRequest, Where } from 'payload'
 import { idOf, type PluginContext } from '../context.js'
 import { pluginContextOf } from '../publishing/engine.js'
@@ -13,7 +13,7 @@ import { isOverdue } from '../workflow/deadlines.js'
 import { APPROVER_STAGES, STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
 import { allowedActions, decideEdit, waitingOn, type Stage } from '../workflow/table.js'
 import type { Correction } from '../workflow/corrections.js'
-import { rolesOf } from '../../access/roles.js'
+import { rolesOf } from '../access/roles.js'
 import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
 
 type Doc = Record<string, any>

@@ -27,7 +27,7 @@ import { prepareImage } from './media.js'
 import { readStoredFile } from '../files.js'
 import { integrityProblem } from './integrity.js'
 import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
-import { lockDocument } from '../../hooks/locks.js'
+import { lockDocument } from '../hooks/locks.js'
 import { escapeControls } from '../workflow/text.js'
 
 export const PUBLICATION_STATUSES = ['queued', 'prepared', 'armed', 'published', 'failed', 'unconfirmed'] as const
@@ -322,7 +322,7 @@ export async function settleSubmission(payload: Payload, submissionId: string | 
   const ctx = pluginContextOf(payload)
   const run = async (req: PayloadRequest) => {
     await lockDocument(req, ctx.slugs.submissions, submissionId)
-    const { settle } = await import('../../hooks/publishing.js')
+    const { settle } = await import('../hooks/publishing.js')
     return settle(req, ctx, submissionId)
   }
   return outer ? run(outer) : inTransaction(payload, run)

@@ -7,7 +7,7 @@
  * content changed after approval, fails the target instead of reaching the public.
  */
 import { createHash } from 'node:crypto'
-import { isServiceOutage } from '../../hooks/errors.js'
+import { isServiceOutage } from '../hooks/errors.js'
 import type { Payload } from 'payload'
 import type { PluginContext } from '../context.js'
 import { readStoredFile } from '../files.js'

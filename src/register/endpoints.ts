@@ -6,7 +6,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 import { pluginContextOf } from '../publishing/engine.js'
 import { SLUGS } from '../context.js'
-import { readsOffice } from '../../access/roles.js'
+import { readsOffice } from '../access/roles.js'
 import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
 import { buildMonthlyReport, monthlyReportPdf } from './report.js'

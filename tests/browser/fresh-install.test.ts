@@ -13,7 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { DEMO_PASSWORD, DEMO_USERS } from '../../src/dev/seed.js'
+import { DEMO_PASSWORD, DEMO_USERS } from '../../dev/seed.js'
 import { createDatabase } from '../helpers/app.js'
 import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, startDevServer, type DevServer } from './devServer.js'
 
@@ -27,7 +27,7 @@ let browser: Browser
 
 beforeAll(async () => {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
-  fs.rmSync(path.join(ROOT, DIST), { recursive: true, force: true })
+  fs.rmSync(path.join(ROOT, 'dev', DIST), { recursive: true, force: true })
   const databaseUri = await createDatabase('fresh') // empty: no schema, no users
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-media-fresh-'))
   server = await startDevServer({

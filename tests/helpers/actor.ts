@@ -8,7 +8,7 @@
  * STEPS = JSON [[submissionId, action, userId], …]
  */
 import { getPayload } from 'payload'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { appConfig } from '../../dev/appConfig.js'
 
 const payload = await getPayload({
   config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: process.env.ACTOR_PUSH === 'true', poolMax: 5, logLevel: 'fatal', plugin: { ...JSON.parse(process.env.ACTOR_PLUGIN ?? '{}'), ...(process.env.MEDIA_DIR ? { mediaDir: process.env.MEDIA_DIR } : {}) } }),

@@ -10,7 +10,7 @@ import { GRAPHQL_POST, REST_DELETE, REST_GET, REST_PATCH, REST_POST } from '@pay
 import pg from 'pg'
 import { getPayload, type Payload } from 'payload'
 import { inject } from 'vitest'
-import { appConfig, type AppConfigInput } from '../../src/dev/appConfig.js'
+import { appConfig, type AppConfigInput } from '../../dev/appConfig.js'
 import type { SopMedsosOptions } from '../../src/options.js'
 
 export interface TestApp {

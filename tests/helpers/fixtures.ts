@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 import { WORKFLOW_CONTEXT } from '../../src/context.js'
-import { makeJpeg } from '../../src/dev/demoImages.js'
-import { plainRichText } from '../../src/dev/lexical.js'
+import { makeJpeg } from '../../dev/demoImages.js'
+import { plainRichText } from '../../dev/lexical.js'
 
 import { ROLES, type Role, type Status } from '../../src/workflow/model.js'
 import type { TestApp } from './app.js'

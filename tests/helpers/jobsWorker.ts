@@ -5,7 +5,7 @@
  * database is set up by the test that starts it (push: false). Env: DATABASE_URI, WORKER_PLUGIN
  */
 import { getPayload } from 'payload'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { appConfig } from '../../dev/appConfig.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
 const payload = await getPayload({ config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, plugin, poolMax: 5, logLevel: 'fatal' }) })

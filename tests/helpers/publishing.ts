@@ -1,4 +1,4 @@
-import type { FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import type { FakePlatforms } from '../../dev/fakePlatforms.js'
 import type { SopMedsosOptions } from '../../src/options.js'
 import type { TestApp } from './app.js'
 import type { Person } from './fixtures.js'

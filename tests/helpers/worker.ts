@@ -5,7 +5,7 @@
  * test that starts it (push: false). Env: DATABASE_URI, WORKER_PLUGIN, SUBMISSION
  */
 import { getPayload } from 'payload'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { appConfig } from '../../dev/appConfig.js'
 import { reconcileStale, runPublishing } from '../../src/publishing/engine.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')

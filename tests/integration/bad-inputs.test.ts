@@ -6,7 +6,7 @@
  */
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { makeJpeg } from '../../src/dev/demoImages.js'
+import { makeJpeg } from '../../dev/demoImages.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createPhotos, createSubmissionIn, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
 

@@ -5,8 +5,8 @@
  */
 import { getPayload, type Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFakePlatforms, type Fault, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { startFakePlatforms, type Fault, type FakePlatforms } from '../../dev/fakePlatforms.js'
+import { appConfig } from '../../dev/appConfig.js'
 import { runPublishing, runTarget } from '../../src/publishing/engine.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'

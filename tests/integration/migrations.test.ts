@@ -10,7 +10,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { getPayload } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { appConfig } from '../../dev/appConfig.js'
 import { createDatabase } from '../helpers/app.js'
 import { createPhotos, validContent, type Person } from '../helpers/fixtures.js'
 

@@ -5,8 +5,8 @@
  */
 import { getPayload } from 'payload'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
-import { appConfig } from '../../src/dev/appConfig.js'
+import { startFakePlatforms, type FakePlatforms } from '../../dev/fakePlatforms.js'
+import { appConfig } from '../../dev/appConfig.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'

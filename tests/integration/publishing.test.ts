@@ -4,7 +4,7 @@
  * failures are classified, retry/confirm work, credentials never leak.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import { startFakePlatforms, type FakePlatforms } from '../../dev/fakePlatforms.js'
 import { findNewsBySlug } from '../../src/news/query.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { countRows, createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import { beforeAll, describe, expect, it } from 'vitest'
-import { makeJpeg } from '../../src/dev/demoImages.js'
+import { makeJpeg } from '../../dev/demoImages.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import {
   countRows,

@@ -6,7 +6,7 @@
  * account by the worker process.
  */
 import { afterAll, expect, it } from 'vitest'
-import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import { startFakePlatforms, type FakePlatforms } from '../../dev/fakePlatforms.js'
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { createTestApp } from '../helpers/app.js'
 import { startChild, waitForOutput, type Child } from '../helpers/child.js'

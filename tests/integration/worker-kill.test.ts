@@ -4,7 +4,7 @@
  * re-posted, and nothing is left armed.
  */
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import { startFakePlatforms, type FakePlatforms } from '../../src/dev/fakePlatforms.js'
+import { startFakePlatforms, type FakePlatforms } from '../../dev/fakePlatforms.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { startChild, type Child } from '../helpers/child.js'
 import { createPeople, createPhotos, createSubmissionIn } from '../helpers/fixtures.js'

@@ -15,7 +15,7 @@ import { countRows, createPeople, createPhotos, PASSWORD, validContent, type Act
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { limitBody } from '../../src/http/bodyLimit.js'
-import { makeJpeg } from '../../src/dev/demoImages.js'
+import { makeJpeg } from '../../dev/demoImages.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const SITE = 'http://localhost:3000'
@@ -254,10 +254,10 @@ describe('item 10: CSRF', () => {
   })
 
   it('the runnable app sets csrf from the site URL, and Payload applies it', async () => {
-    const { siteOriginsFromEnv } = await import('../../src/dev/appConfig.js')
+    const { siteOriginsFromEnv } = await import('../../dev/appConfig.js')
     expect(siteOriginsFromEnv({ NODE_ENV: 'production', SERVER_URL: 'https://ppid.lamandaukab.go.id/' } as never)).toEqual(['https://ppid.lamandaukab.go.id'])
     expect(siteOriginsFromEnv({ NODE_ENV: 'development' } as never)).toEqual(['http://localhost:3000', 'http://127.0.0.1:3000'])
-    const config = fs.readFileSync(path.join(ROOT, 'payload.config.ts'), 'utf8')
+    const config = fs.readFileSync(path.join(ROOT, 'dev/payload.config.ts'), 'utf8')
     expect(config).toMatch(/csrf: siteOriginsFromEnv\(\)/)
   })
 })
@@ -370,9 +370,9 @@ describe('item 15: a body size limit in front of every route', () => {
   })
 
   it('the app routes use it for every method with a body', () => {
-    const rest = fs.readFileSync(path.join(ROOT, 'src/app/(payload)/api/[...slug]/route.ts'), 'utf8')
+    const rest = fs.readFileSync(path.join(ROOT, 'dev/app/(payload)/api/[...slug]/route.ts'), 'utf8')
     for (const method of ['POST', 'PATCH', 'PUT', 'DELETE']) expect(rest).toMatch(new RegExp(`export const ${method} = limitBody\\(REST_${method}\\(config\\), config\\)`))
-    const graphql = fs.readFileSync(path.join(ROOT, 'src/app/(payload)/api/graphql/route.ts'), 'utf8')
+    const graphql = fs.readFileSync(path.join(ROOT, 'dev/app/(payload)/api/graphql/route.ts'), 'utf8')
     expect(graphql).toMatch(/export const POST = limitBody\(GRAPHQL_POST\(config\), config\)/)
   })
 })
@@ -497,7 +497,7 @@ describe('item 22: password policy', () => {
     const res = await create(email, email)
     expect(res.body.errors[0].data.rule).toBe('passwordLikeEmail')
     const { passwordProblem } = await import('../../src/auth/passwords.js')
-    const { DEMO_PASSWORD } = await import('../../src/dev/seed.js')
+    const { DEMO_PASSWORD } = await import('../../dev/seed.js')
     expect(passwordProblem(PASSWORD)).toBeNull()
     expect(passwordProblem(DEMO_PASSWORD)).toBeNull()
     expect((await create('kopi-susu-di-kujan')).status).toBe(201)
@@ -530,7 +530,7 @@ describe('item 23: security headers, GraphQL in production', () => {
   })
 
   it('next.config.mjs sends frame, nosniff and referrer headers on every path', async () => {
-    const mod = await import('../../next.config.mjs')
+    const mod = await import('../../dev/next.config.mjs')
     const rules = await (mod.default as { headers: () => Promise<{ source: string; headers: { key: string; value: string }[] }[]> }).headers()
     const all = rules.find((r) => r.source === '/:path*' && r.headers.some((h) => h.key === 'X-Frame-Options'))!
     const get = (key: string) => all.headers.find((h) => h.key === key)?.value

@@ -1,6 +1,6 @@
 import { APIError } from 'payload'
 import { describe, expect, it } from 'vitest'
-import { isServiceOutage, WorkflowError } from '../../hooks/errors.js'
+import { isServiceOutage, WorkflowError } from '../../src/hooks/errors.js'
 
 const withCode = (code: string, message = 'x') => Object.assign(new Error(message), { code })
 

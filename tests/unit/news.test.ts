@@ -2,7 +2,7 @@ import { DomUtils, parseDocument } from 'htmlparser2'
 import { describe, expect, it } from 'vitest'
 import { escapeHtml, narrativeHtml, sanitize } from '../../src/news/html.js'
 import { slugify, uniqueSlug } from '../../src/workflow/slug.js'
-import { plainRichText } from '../../src/dev/lexical.js'
+import { plainRichText } from '../../dev/lexical.js'
 
 describe('slugify', () => {
   it.each([

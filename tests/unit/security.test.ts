@@ -7,7 +7,7 @@ import { BlockedTargetError, classifyAddress, guardedFetch, targetPolicy, target
 import { CONTROL_CHARACTERS, escapeControls, stripXmlInvalid } from '../../src/workflow/text.js'
 import { buildWorkflow, decideEdit } from '../../src/workflow/table.js'
 import { mergeCorrections } from '../../src/workflow/corrections.js'
-import { textProblem } from '../../hooks/guards.js'
+import { textProblem } from '../../src/hooks/guards.js'
 
 describe('SSRF: address classification', () => {
   it.each([

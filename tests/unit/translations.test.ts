@@ -32,7 +32,7 @@ function sources(): { file: string; text: string }[] {
       else if (/\.(ts|tsx)$/.test(entry.name)) out.push({ file: rel, text: fs.readFileSync(path.join(ROOT, rel), 'utf8') })
     }
   }
-  for (const dir of ['src', 'hooks', 'collections', 'access']) walk(dir)
+  for (const dir of ['src']) walk(dir)
   return out
 }
 
