@@ -48,6 +48,8 @@ export interface AppConfigInput {
    * already set up (the tests' child processes).
    */
   push?: boolean
+  /** The app's own collections (the tests' host-app shapes); the plugin extends `users` and `media` when given. */
+  collections?: Config['collections']
 }
 
 export interface S3Settings {
@@ -212,6 +214,7 @@ export function appConfig(input: AppConfigInput) {
     csrf: input.csrf ?? [],
     editor: lexicalEditor(),
     sharp,
+    collections: input.collections ?? [],
     db: serialiseSchemaSetup(
       postgresAdapter({
         // db-postgres keeps one pool client checked out: max must be ≥ 2.

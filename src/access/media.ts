@@ -26,3 +26,62 @@ export const changeOwnMedia: Access = ({ req: { user } }) => {
   const own: Where[] = [{ uploadedBy: { equals: user.id } }, { isPublic: { not_equals: true } }]
   return { and: own }
 }
+
+/**
+ * Files the SOP owns: uploaded by a user holding one of its roles, or attached to a
+ * submission (`sopFile`, set by the plugin, never by a request). An app's own files
+ * (its editors' images, logos) are not: the app's rules alone decide those.
+ */
+const notSopFile: Where = { sopFile: { not_equals: true } }
+/** What the SOP adds to an app's read rule: an SOP file is read once its news is published. */
+const hostMayShow: Where = { or: [notSopFile, { isPublic: { equals: true } }] }
+
+type AccessResult = boolean | Where
+const and = (a: AccessResult, b: Where): AccessResult => (a === false ? false : a === true ? b : { and: [a, b] })
+const or = (a: AccessResult, b: Where): AccessResult => (a === true ? true : a === false ? b : { or: [a, b] })
+
+/**
+ * The read rule of an app's own media collection, extended by the plugin (issue 14):
+ * - anyone, signed in or not: what the app's rule allows, AND, for a file of the SOP,
+ *   only once its submission is published (`isPublic`). The same query guards
+ *   /api/media/file/<name> and every size file (Payload's file route applies it);
+ * - SOP staff: also what `readMedia` gives them (their own uploads, the record);
+ * - the SOP's admin: everything.
+ * An app rule of `true` becomes a query, so the file route never serves a name blindly.
+ * Without an app rule Payload's default applies: signed-in users only.
+ */
+export function composeMediaRead(hostRead: Access | undefined): Access {
+  return async (args) => {
+    const { user } = args.req
+    if (isAdmin(user)) return { id: { exists: true } }
+    const host: AccessResult = hostRead ? ((await hostRead(args)) as AccessResult) : Boolean(user)
+    const allowed = and(host, hostMayShow)
+    return user && isStaff(user) ? or(allowed, readMedia(args) as Where) : allowed
+  }
+}
+
+/**
+ * Changing or deleting a file of an app's media collection: the app's rule AND, for a
+ * file of the SOP, the SOP's own rule (`changeOwnMedia`: the uploader until published,
+ * or the admin). The record's files stay protected by `protectRecordedMedia` whatever
+ * the rules say.
+ */
+export function composeMediaChange(hostRule: Access | undefined): Access {
+  return async (args) => {
+    const { user } = args.req
+    if (!user) return false
+    const host: AccessResult = hostRule ? ((await hostRule(args)) as AccessResult) : true
+    if (host === false) return false
+    const sop = changeOwnMedia(args) as AccessResult
+    const sopPart: Where = sop === true ? { id: { exists: true } } : sop === false ? notSopFile : { or: [notSopFile, sop] }
+    return and(host, sopPart)
+  }
+}
+
+/** Uploading to an app's media collection: the app's rule, or any SOP uploader role. */
+export function composeMediaCreate(hostRule: Access | undefined): Access {
+  return async (args) => {
+    if (createMedia(args) === true) return true
+    return hostRule ? hostRule(args) : Boolean(args.req.user)
+  }
+}

@@ -1,7 +1,8 @@
 import path from 'node:path'
 import type { CollectionConfig, Field } from 'payload'
 import type { PluginContext } from '../context.js'
-import { changeOwnMedia, createMedia, readMedia } from '../access/media.js'
+import { changeOwnMedia, composeMediaChange, composeMediaCreate, composeMediaRead, createMedia, readMedia } from '../access/media.js'
+import { mergeFields } from './fieldNames.js'
 import { nobody } from '../access/submissions.js'
 import { decodeAndStripImage, originalFilenameFallback, protectRecordedMedia, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
 
@@ -41,6 +42,18 @@ function integrityFields(ctx: PluginContext): Field[] {
         },
       },
       label: { id: 'Publik', en: 'Public' },
+    },
+    {
+      // A file of the SOP (uploaded by one of its roles, or attached to a submission):
+      // in an app's own media collection, the app's read rule applies to it only once
+      // its news is published (access/media.ts composeMediaRead).
+      name: 'sopFile',
+      type: 'checkbox',
+      index: true,
+      defaultValue: false,
+      access: { create: nobody, update: nobody },
+      admin: { readOnly: true, position: 'sidebar' },
+      label: { id: 'Berkas SOP', en: 'SOP file' },
     },
     {
       name: 'recordedAt',
@@ -90,15 +103,26 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
     admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' }, useAsTitle: 'originalFilename' },
     fields: [{ name: 'alt', type: 'text', label: { id: 'Teks alternatif', en: 'Alt text' } }],
   }
-  const have = new Set((base.fields ?? []).map((f) => ('name' in f ? f.name : undefined)))
+  // An app's own collection keeps its rules, and the SOP's are added to them (never
+  // replaced by them): see access/media.ts.
+  const access: CollectionConfig['access'] = existing
+    ? {
+        ...existing.access,
+        read: composeMediaRead(existing.access?.read),
+        create: composeMediaCreate(existing.access?.create),
+        update: composeMediaChange(existing.access?.update),
+        delete: composeMediaChange(existing.access?.delete),
+      }
+    : base.access
   return {
     ...base,
+    access,
     hooks: {
       ...base.hooks,
       beforeOperation: [...(base.hooks?.beforeOperation ?? []), protectRecordedMedia, decodeAndStripImage],
       beforeChange: [...(base.hooks?.beforeChange ?? []), recordFileFacts],
       afterRead: [...(base.hooks?.afterRead ?? []), publicMediaFieldsOnly],
     },
-    fields: [...(base.fields ?? []), ...integrityFields(ctx).filter((f) => !have.has((f as { name: string }).name))],
+    fields: mergeFields('sopMedsosPlugin', base.slug, base.fields, integrityFields(ctx), () => false),
   }
 }

@@ -12,6 +12,7 @@ import type {
 } from 'payload'
 import { idOf, isWellFormedId, SLUGS, WORKFLOW_CONTEXT, type PluginContext } from '../context.js'
 import { badRequest, forbidden } from './errors.js'
+import { isStaff } from '../access/roles.js'
 
 const ORIGINAL_NAME_KEY = 'sopMedsosOriginalFilename'
 /** 50 megapixels: every phone and camera photo (a 12 MP one is 12), not a bomb. */
@@ -92,7 +93,12 @@ export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, r
     const original = req.context[ORIGINAL_NAME_KEY]
     if (typeof original === 'string') data.originalFilename = original.slice(0, 255)
   }
-  if (operation === 'create' && req.user) data.uploadedBy = req.user.id
+  if (operation === 'create' && req.user) {
+    data.uploadedBy = req.user.id
+    // An upload by one of the SOP's roles is the SOP's file from the start (the field
+    // team uploads before attaching): an app's public read rule does not show it.
+    if (isStaff(req.user)) data.sopFile = true
+  }
   return data
 }
 
@@ -228,9 +234,20 @@ export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args
  */
 export function recordAttachedMedia(ctx: PluginContext): CollectionAfterChangeHook {
   return async ({ doc, req }) => {
-    if (!doc || doc.status === 'draft') return doc
+    if (!doc) return doc
     const ids = [...(doc.photos ?? []), ...(doc.videos ?? [])].map(idOf).filter((m): m is string | number => m != null)
     if (!ids.length) return doc
+    // Attached to a submission, even a draft: a file of the SOP (see `sopFile`).
+    await req.payload.update({
+      collection: ctx.slugs.media,
+      where: { and: [{ id: { in: ids } }, { sopFile: { not_equals: true } }] },
+      data: { sopFile: true },
+      overrideAccess: true,
+      depth: 0,
+      req,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })
+    if (doc.status === 'draft') return doc
     await req.payload.update({
       collection: ctx.slugs.media,
       where: { and: [{ id: { in: ids } }, { recordedAt: { exists: false } }] },
