@@ -5,6 +5,7 @@ import { roleLabels } from '../translations.js'
 import { adminOnly, adminOrSelf, deleteUsers, privateUserField, readUsers, rolesFieldAccess } from '../access/users.js'
 import { checkPassword, checkResetPassword, endSessionsOnDeactivation, firstUserIsAdmin, keepUsersOfTheRecord, refuseDeactivatedLogin } from '../hooks/users.js'
 import { message } from '../hooks/errors.js'
+import { mergeFields } from './fieldNames.js'
 import { LoginLimiter, limitLogins, loginSucceeded } from '../auth/loginLimit.js'
 
 const validateNip: TextFieldValidation = (value, { req }) =>
@@ -65,7 +66,6 @@ export function withStaffUsers(ctx: PluginContext, existing: CollectionConfig | 
     admin: { useAsTitle: 'name', defaultColumns: ['name', 'email', 'roles', 'jabatan'] },
     fields: [],
   }
-  const have = new Set((base.fields ?? []).map((f) => ('name' in f ? f.name : undefined)))
   const security = ctx.options.security
   const limiter = new LoginLimiter({
     perAccount: security.loginFailuresPerAccount,
@@ -92,7 +92,13 @@ export function withStaffUsers(ctx: PluginContext, existing: CollectionConfig | 
       beforeLogin: [...(base.hooks?.beforeLogin ?? []), refuseDeactivatedLogin],
       afterLogin: [...(base.hooks?.afterLogin ?? []), loginSucceeded(limiter)],
     },
-    // `email` merges into Payload's auth field (its read access), unless the host defined one.
-    fields: [...(base.fields ?? []), ...staffFields().filter((f) => !have.has((f as { name: string }).name))],
+    // `email` merges into Payload's auth field (its read access), unless the app defined
+    // one. An app's text `name`, `nip` or `jabatan` stands in for the plugin's; an app's
+    // `roles` or `deactivated` (another plugin's, say) stops start-up with a clear
+    // message: the SOP's access rules read them, and a silent merge would let the other
+    // field's options and access decide who is admin.
+    fields: mergeFields('sopMedsosPlugin', base.slug, base.fields, staffFields(), (name, theirs) =>
+      name === 'email' ? theirs.type === 'email' : ['name', 'nip', 'jabatan'].includes(name) && (theirs.type === 'text' || theirs.type === 'textarea'),
+    ),
   }
 }
