@@ -9,6 +9,7 @@ import { parseOptions, type SopMedsosOptions } from './options.js'
 import { translations } from './translations.js'
 import { submissionsCollection } from './collections/submissions.js'
 import { reviewsCollection } from './collections/reviews.js'
+import { withOverride } from './collections/overrides.js'
 import { registerCollection } from './collections/register.js'
 import { withStaffUsers } from './collections/users.js'
 import { withCheckedMedia } from './collections/media.js'
@@ -82,8 +83,8 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         guarded(withFileHeaders(media, MEDIA_FILE_CSP), [refuseMarkupInFiles]),
         ...collections,
         ...[
-          submissionsCollection(ctx),
-          reviewsCollection(ctx),
+          withOverride(submissionsCollection(ctx), options.overrides.submissions, 'submissions'),
+          withOverride(reviewsCollection(ctx), options.overrides.reviews, 'reviews'),
           registerCollection(ctx),
           socialAccountsCollection(ctx),
           publicationsCollection(ctx),
@@ -166,8 +167,17 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         for (const client of pool?._clients ?? []) client.on?.('error', lost)
         // Deactivated users and cross-site cookie requests are nobody, whatever the strategy.
         guardAuthStrategies(payload, ctx.slugs.users)
-        // PostgreSQL refuses any change to register and review rows (production: a migration).
+        // PostgreSQL refuses any change to register and review rows. Installed (if missing)
+        // on every start, so an app that only runs `payload migrate:create` and `migrate`
+        // has them too; a migration may install them as well (the demo's does).
         if (pushesSchema(payload)) await installRecordImmutability(payload, ctx.slugs)
+        else {
+          await installRecordImmutability(payload, ctx.slugs).catch((error: Error) =>
+            payload.logger.error({
+              msg: `sop-medsos: could not install the record's immutability triggers (${escapeControls(String(error.message))}). Run recordImmutabilitySql() in a migration as the tables' owner (README).`,
+            }),
+          )
+        }
         await config.onInit?.(payload)
       },
       custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow, ctx } },

@@ -1,9 +1,26 @@
 import path from 'node:path'
+import type { CollectionConfig, Field } from 'payload'
 import { z } from 'zod'
 import { APPROVER_STAGES, type ApproverStage } from './workflow/model.js'
 import { stagesProblem } from './workflow/table.js'
 import { DEFAULT_REGISTER_FORMAT, registerFormatProblem } from './workflow/register.js'
 import { allowEntryProblem } from './publishing/targets.js'
+
+/**
+ * What an app may change of a collection the plugin owns, as plugin-form-builder's
+ * `formOverrides` do: add fields, admin settings, labels and hooks. The slug, the access
+ * rules and the plugin's own fields and hooks stay (collections/overrides.ts).
+ */
+const collectionOverride = z
+  .object({
+    /** `({ defaultFields }) => [...defaultFields, myField]`: the plugin's fields must all stay, unchanged. */
+    fields: z.custom<(args: { defaultFields: Field[] }) => Field[]>((v) => typeof v === 'function', 'must be a function ({ defaultFields }) => fields').optional(),
+    admin: z.custom<NonNullable<CollectionConfig['admin']>>((v) => typeof v === 'object' && v !== null, 'must be an object (CollectionConfig.admin)').optional(),
+    labels: z.custom<NonNullable<CollectionConfig['labels']>>((v) => typeof v === 'object' && v !== null, 'must be { singular, plural }').optional(),
+    /** Run after the plugin's hooks of the same kind. */
+    hooks: z.custom<NonNullable<CollectionConfig['hooks']>>((v) => typeof v === 'object' && v !== null, 'must be an object (CollectionConfig.hooks)').optional(),
+  })
+  .strict()
 
 const isTimeZone = (tz: string) => {
   try {
@@ -112,6 +129,11 @@ export const optionsSchema = z
         /** A worker's claim on a target; after it expires another worker reconciles. */
         leaseMs: z.number().int().min(1_000).max(86_400_000).default(600_000),
       })
+      .strict()
+      .prefault({}),
+    /** Additions to the plugin's own collections (issue 14). */
+    overrides: z
+      .object({ submissions: collectionOverride.optional(), reviews: collectionOverride.optional() })
       .strict()
       .prefault({}),
     /** Sign-in and request protections (issue 13). */
