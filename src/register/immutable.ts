@@ -8,8 +8,8 @@
  * The workflow only ever INSERTs these rows (checked: no code path updates a register
  * entry or a review; the approval sheet is linked at insert time).
  *
- * Dev/push mode installs it from the plugin's onInit (idempotent); production installs it
- * with a migration: `await db.execute(sql.raw(recordImmutabilitySql()))`.
+ * The plugin's onInit installs it when missing, in every mode (idempotent); a migration may
+ * too, as the tables' owner: `await db.execute(sql.raw(recordImmutabilitySql()))`.
  * Removing it on purpose (an auditor's repair) is `DROP TRIGGER … ON register`.
  */
 import type { Payload } from 'payload'
@@ -72,7 +72,7 @@ export function pushesSchema(payload: Payload): boolean {
   return process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (payload.db as { push?: boolean }).push !== false
 }
 
-/** Installs the triggers through the app's own pool (needs the tables' owner: dev/push mode). */
+/** Installs the triggers through the app's own pool, when missing (needs the tables' owner). */
 export async function installRecordImmutability(payload: Payload, slugs: { register: string; reviews: string }): Promise<void> {
   type Client = { query: (text: string) => Promise<unknown>; release: () => void }
   const pool = (payload.db as unknown as { pool?: { connect: () => Promise<Client> } }).pool
