@@ -8,7 +8,7 @@
 import React, { useCallback, useEffect, useState } from 'react'
 import { useConfig, useDocumentInfo, useFormFields, useFormModified, useTranslation } from '@payloadcms/ui'
 import type { QueueView, WorkbenchAction, WorkbenchView } from './workbench.js'
-import { actionLabels, publicationStatusLabels, roleLabels, statusLabels } from '../translations.js'
+import { actionLabels, publicationStatusLabels, roleLabels, statusLabels } from '../translations/index.js'
 import { countCharacters } from '../workflow/text.js'
 import { formatInZone } from '../workflow/deadlines.js'
 import { TZDate } from '@date-fns/tz'

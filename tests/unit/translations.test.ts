@@ -13,7 +13,7 @@ import {
   roleLabels,
   statusLabels,
   translations,
-} from '../../src/translations.js'
+} from '../../src/translations/index.js'
 import { ACTIONS, ROLES, STATUSES } from '../../src/workflow/model.js'
 import { NOTIFICATION_KINDS } from '../../src/workflow/notify.js'
 import { CORRECTABLE_FIELDS } from '../../src/workflow/corrections.js'
@@ -39,6 +39,16 @@ function sources(): { file: string; text: string }[] {
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort()
 
 describe('translations', () => {
+  it('has one file per language with exactly the same namespaces and keys', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}:`) : [`${prefix}${k}`]))
+    // Indonesian also carries the lexical editor's words (it ships no Indonesian); the
+    // plugin's own namespace is the same in every language.
+    expect(Object.keys(translations)).toEqual(['id', 'en'])
+    expect(Object.keys(translations.en)).toEqual(['sopMedsos'])
+    expect(keys(translations.id).filter((k) => !k.startsWith('lexical:')).sort()).toEqual(keys(translations.en).sort())
+  })
+
   it('has the same keys in id and en, none empty, with the same placeholders', () => {
     expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort())
     for (const key of Object.keys(id)) {
@@ -54,6 +64,7 @@ describe('translations', () => {
       /\b(?:message|forbidden|badRequest|notFound)\(req, '(\w+)'/g,
       /\bt\('(\w+)'/g, // admin components (useText)
       /\btext\(payload, (?:lang|'id'|'en'), '(\w+)'/g,
+      /\bsopText\([^,()]+(?:\([^)]*\))?, '(\w+)'/g, // sopText(req, 'key') / sopText(await localI18n(config), 'key')
       /sopMedsos:(\w+)/g,
       /: '(notify\w+|emailSubject\w+)'/g, // MESSAGE_KEY / SUBJECT_KEY tables
     ]
