@@ -62,10 +62,9 @@ describe('translations', () => {
     const used = new Set<string>()
     const patterns = [
       /\b(?:message|forbidden|badRequest|notFound)\(req, '(\w+)'/g,
-      /\bt\('(\w+)'/g, // admin components (useText)
       /\btext\(payload, (?:lang|'id'|'en'), '(\w+)'/g,
       /\bsopText\([^,()]+(?:\([^)]*\))?, '(\w+)'/g, // sopText(req, 'key') / sopText(await localI18n(config), 'key')
-      /sopMedsos:(\w+)/g,
+      /sopMedsos:(\w+)\b(?!\$)/g, // req.t / useTranslation keys; `sopMedsos:field_${f}` is checked below
       /: '(notify\w+|emailSubject\w+)'/g, // MESSAGE_KEY / SUBJECT_KEY tables
     ]
     for (const { text } of sources()) for (const re of patterns) for (const m of text.matchAll(re)) used.add(m[1]!)

@@ -115,6 +115,7 @@ export const en: SopMedsosTranslations = {
     uiMinutes: '{{count}} minutes',
     uiLoading: 'Loading…',
     uiFailed: 'Failed: {{message}}',
+    uiActionDone: 'Action "{{action}}" recorded.',
     uiRegisterTools: 'Print and export the Register',
     uiPeriod: 'Period (month)',
     uiReport: 'Monthly report (PDF)',

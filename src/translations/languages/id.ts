@@ -126,6 +126,7 @@ export const id = {
     uiMinutes: '{{count}} menit',
     uiLoading: 'Memuat…',
     uiFailed: 'Gagal: {{message}}',
+    uiActionDone: 'Tindakan "{{action}}" tercatat.',
     uiRegisterTools: 'Cetak dan ekspor Register',
     uiPeriod: 'Periode (bulan)',
     uiReport: 'Laporan bulanan (PDF)',
