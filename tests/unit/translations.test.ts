@@ -63,6 +63,8 @@ describe('translations', () => {
     const patterns = [
       /\b(?:message|forbidden|badRequest|notFound)\(req, '(\w+)'/g,
       /\btext\(payload, (?:lang|'id'|'en'), '(\w+)'/g,
+      /\b(?:fail|refuse)\((?:req, )?\d{3}, '(\w+)'/g, // endpoints' refusals
+      /\bofficePeriod\(req, '(\w+)'/g,
       /\bsopText\([^,()]+(?:\([^)]*\))?, '(\w+)'/g, // sopText(req, 'key') / sopText(await localI18n(config), 'key')
       /sopMedsos:(\w+)\b(?!\$)/g, // req.t / useTranslation keys; `sopMedsos:field_${f}` is checked below
       /: '(notify\w+|emailSubject\w+)'/g, // MESSAGE_KEY / SUBJECT_KEY tables
