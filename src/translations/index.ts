@@ -28,12 +28,24 @@ export const DEFAULT_LANGUAGE = 'id' satisfies AcceptedLanguages
 /** Anything carrying Payload's `t`: a request (`req`), or an i18n object. */
 type HasT = { t: unknown }
 
-/** A plugin message through Payload's i18n (the app's overrides of our words included). */
-export function sopText(from: HasT, key: SopMessageKey, vars?: Record<string, unknown>): string {
-  return (from.t as TFunction<SopMedsosTranslationKeys>)(`sopMedsos:${key}`, vars)
+/**
+ * A plugin message through Payload's i18n (the app's overrides of our words included).
+ * An app whose admin speaks a language we ship no words for gets English rather than
+ * the bare key.
+ */
+export function sopText(from: HasT, key: SopMessageKey, vars: Record<string, unknown> = {}): string {
+  const path = `sopMedsos:${key}` as const
+  const text = (from.t as TFunction<SopMedsosTranslationKeys>)(path, vars)
+  if (text !== path) return text
+  return en.sopMedsos[key].replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (vars[name] == null ? whole : String(vars[name])))
 }
 
-/** Payload's i18n for work done without a request (jobs), in `language` (default: the office's). */
+/**
+ * Payload's i18n for work done without a request (jobs), in `language` (default: the
+ * office's). Payload refuses a language the app does not support; that one falls back
+ * to the app's own fallback language.
+ */
 export function localI18n(config: SanitizedConfig, language: AcceptedLanguages = DEFAULT_LANGUAGE) {
-  return getLocalI18n({ config, language })
+  const supported = language in (config.i18n?.supportedLanguages ?? {})
+  return getLocalI18n({ config, language: supported ? language : (config.i18n.fallbackLanguage as AcceptedLanguages) })
 }

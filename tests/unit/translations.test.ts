@@ -6,12 +6,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { SanitizedConfig } from 'payload'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import { id as payloadId } from '@payloadcms/translations/languages/id'
 import {
   actionLabels,
   notificationKindLabels,
   publicationStatusLabels,
   roleLabels,
   statusLabels,
+  localI18n,
+  sopText,
   translations,
 } from '../../src/translations/index.js'
 import { ACTIONS, ROLES, STATUSES } from '../../src/workflow/model.js'
@@ -95,5 +100,15 @@ describe('translations', () => {
     expect(statusLabels.verified.id).toBe('Diverifikasi')
     expect(statusLabels.approved.id).toBe('Disetujui')
     expect(statusLabels.published.id).toBe('Diunggah')
+  })
+
+  it('are read through Payload\'s i18n, also without a request (jobs), with English for a language we lack', async () => {
+    const config = { i18n: { supportedLanguages: { id: payloadId, en: payloadEn }, fallbackLanguage: 'id', translations } } as unknown as SanitizedConfig
+    expect(sopText(await localI18n(config), 'bodyTooLarge', { max: '2 MB' })).toBe('Permintaan terlalu besar (maksimal 2 MB).')
+    expect(sopText(await localI18n(config, 'en'), 'bodyTooLarge', { max: '2 MB' })).toBe('The request is too large (at most 2 MB).')
+    // A language the app does not support: Payload would throw; the app's fallback speaks.
+    expect(sopText(await localI18n(config, 'de'), 'noNote')).toBe('(tanpa catatan)')
+    // An app language without our words: English, not "sopMedsos:noNote".
+    expect(sopText({ t: (key: string) => key }, 'captionTooLong', { max: 200, actual: 210 })).toBe('Caption at most 200 characters (now 210).')
   })
 })
