@@ -4,10 +4,11 @@
  * Payload does not authenticate custom endpoints: both check `req.user` here.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
+import { sopText, type SopMessageKey } from '../translations/index.js'
 import { queueOf, workbenchOf } from './workbench.js'
 
-const refuse = (req: PayloadRequest, status: number, id: string, en: string) =>
-  Response.json({ errors: [{ message: req.i18n?.language === 'en' ? en : id }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+const refuse = (req: PayloadRequest, status: number, key: SopMessageKey) =>
+  Response.json({ errors: [{ message: sopText(req, key) }] }, { status, headers: { 'Cache-Control': 'no-store' } })
 
 export function workbenchEndpoints(): Endpoint[] {
   return [
@@ -15,7 +16,7 @@ export function workbenchEndpoints(): Endpoint[] {
       path: '/sop-medsos/queue',
       method: 'get',
       handler: async (req) => {
-        if (!req.user) return refuse(req, 401, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        if (!req.user) return refuse(req, 401, 'loginRequired')
         const counts = new URL(req.url ?? 'http://x/').searchParams.get('counts') !== 'false'
         return Response.json(await queueOf(req, { counts }), { headers: { 'Cache-Control': 'no-store' } })
       },
@@ -24,10 +25,10 @@ export function workbenchEndpoints(): Endpoint[] {
       path: '/sop-medsos/workbench/:id',
       method: 'get',
       handler: async (req) => {
-        if (!req.user) return refuse(req, 401, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
+        if (!req.user) return refuse(req, 401, 'loginRequired')
         const id = String(req.routeParams?.id ?? '')
         const view = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await workbenchOf(req, id).catch(() => null) : null
-        if (!view) return refuse(req, 404, 'Pengajuan tidak ditemukan.', 'Submission not found.')
+        if (!view) return refuse(req, 404, 'submissionNotFound')
         return Response.json(view, { headers: { 'Cache-Control': 'no-store' } })
       },
     },

@@ -4,7 +4,7 @@
  * trivial pattern (one repeated character, a keyboard or number run), and not the
  * account's own email or name. No composition rules (they do not help, per NIST).
  */
-import type { SopMessageKey } from '../translations.js'
+import type { SopMessageKey } from '../translations/index.js'
 
 export const PASSWORD_MIN_LENGTH = 10
 export const PASSWORD_MAX_LENGTH = 256

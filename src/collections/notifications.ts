@@ -1,7 +1,7 @@
 import type { Access, CollectionConfig, FieldAccess } from 'payload'
 import type { PluginContext } from '../context.js'
 import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notify.js'
-import { notificationKindLabels } from '../translations.js'
+import { notificationKindLabels } from '../translations/index.js'
 import { nobody } from '../access/submissions.js'
 import { NOTIFICATIONS_SLUG, noticeText, type NoticeParams } from '../hooks/notifications.js'
 

@@ -2,7 +2,7 @@ import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../context.js'
 import { PUBLICATION_STATUSES } from '../publishing/engine.js'
 import { never, readRecords } from '../access/records.js'
-import { publicationStatusLabels as statusLabels } from '../translations.js'
+import { publicationStatusLabels as statusLabels } from '../translations/index.js'
 
 /** One posting target: (submission, account), unique. Written only by the publishing engine. */
 export function publicationsCollection(ctx: PluginContext): CollectionConfig {

@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../context.js'
 import { ACTIONS, APPROVER_STAGES, STATUSES } from '../workflow/model.js'
-import { actionLabels, roleLabels, statusLabels } from '../translations.js'
+import { actionLabels, roleLabels, statusLabels } from '../translations/index.js'
 import { never, readRecords } from '../access/records.js'
 import { nobody } from '../access/submissions.js'
 import { advanceSubmission, decideReviewAction } from '../hooks/reviews.js'

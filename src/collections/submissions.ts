@@ -2,7 +2,7 @@ import type { CollectionConfig, TextareaFieldValidation } from 'payload'
 import type { PluginContext } from '../context.js'
 import { countCharacters } from '../workflow/content.js'
 import { STATUSES } from '../workflow/model.js'
-import { statusLabels } from '../translations.js'
+import { statusLabels } from '../translations/index.js'
 import {
   createSubmissions,
   deleteSubmissions,

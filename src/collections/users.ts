@@ -1,7 +1,7 @@
 import type { CollectionConfig, Field, TextFieldValidation } from 'payload'
 import type { PluginContext } from '../context.js'
 import { ROLES } from '../workflow/model.js'
-import { roleLabels } from '../translations.js'
+import { roleLabels } from '../translations/index.js'
 import { adminOnly, adminOrSelf, deleteUsers, privateUserField, readUsers, rolesFieldAccess } from '../access/users.js'
 import { checkPassword, checkResetPassword, endSessionsOnDeactivation, firstUserIsAdmin, keepUsersOfTheRecord, refuseDeactivatedLogin } from '../hooks/users.js'
 import { message } from '../hooks/errors.js'

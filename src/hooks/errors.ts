@@ -1,5 +1,5 @@
 import { APIError, type PayloadRequest } from 'payload'
-import type { SopMessageKey } from '../translations.js'
+import type { SopMessageKey } from '../translations/index.js'
 import { isRecordImmutableError } from '../register/immutable.js'
 import { escapeControls } from '../workflow/text.js'
 

@@ -12,7 +12,7 @@ import { formatInZone } from '../workflow/deadlines.js'
 import { FINAL_STATUSES, isStatus, type Role, type Status } from '../workflow/model.js'
 import { ESCALATE_AFTER_MS, entryNotice, lateStage, stepKey, SUPERIOR, type NotificationKind } from '../workflow/notify.js'
 import type { Stage } from '../workflow/table.js'
-import { roleLabels, statusLabels, translations } from '../translations.js'
+import { roleLabels, statusLabels, translations } from '../translations/index.js'
 import { newsSettings } from '../news/query.js'
 import { escapeControls } from '../workflow/text.js'
 

@@ -9,7 +9,7 @@ import { checkSubmissionRules, contentHash, type MediaFacts, type RuleBroken } f
 import { isAction, isStatus, type Status } from '../workflow/model.js'
 import { decide, type Stage } from '../workflow/table.js'
 import { rolesOf } from '../access/roles.js'
-import { actionLabels, roleLabels, statusLabels } from '../translations.js'
+import { actionLabels, roleLabels, statusLabels } from '../translations/index.js'
 import { badRequest, forbidden, message, notFound } from './errors.js'
 import { lockDocument } from './locks.js'
 import { appendRegisterEntry } from './register.js'

@@ -12,8 +12,8 @@
  *   (`upload.limits.fileSize` plus room for the multipart envelope), everything else
  *   the plugin's `security.maxBodyBytes` (default 2 MB; JSON data itself stops at 1 MB).
  */
-import type { SanitizedConfig } from 'payload'
-import { translations } from '../translations.js'
+import { getRequestLanguage, parseCookies, type SanitizedConfig } from 'payload'
+import { localI18n, sopText } from '../translations/index.js'
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const MULTIPART_ROOM = 1024 * 1024
@@ -50,10 +50,14 @@ export function limitFor(request: Request, limits: BodyLimits): number {
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`
 
-export function tooLarge(request: Request, max: number): Response {
-  const en = /^\s*en\b/i.test(request.headers.get('accept-language') ?? '')
-  const template = (en ? translations.en : translations.id).sopMedsos.bodyTooLarge
-  const message = template.replace('{{max}}', megabytes(max))
+/**
+ * 413 in the reader's language. No PayloadRequest exists yet (the body is refused before
+ * Payload sees it): the language is Payload's own choice for these headers (its cookie,
+ * then Accept-Language), the words come from its i18n.
+ */
+export async function tooLarge(request: Request, max: number, config: SanitizedConfig): Promise<Response> {
+  const language = getRequestLanguage({ config, cookies: parseCookies(request.headers), headers: request.headers })
+  const message = sopText(await localI18n(config, language), 'bodyTooLarge', { max: megabytes(max) })
   // The client may still be sending: tell it the connection will not take more.
   return Response.json({ errors: [{ message, data: { rule: 'bodyTooLarge', max } }] }, { status: 413, headers: { connection: 'close' } })
 }
@@ -62,15 +66,16 @@ type Handler<C extends unknown[]> = (request: Request, ...rest: C) => Promise<Re
 
 /** Wraps a route handler: bodies over the limit get 413 and never reach Payload. */
 export function limitBody<C extends unknown[]>(handler: Handler<C>, config: SanitizedConfig | Promise<SanitizedConfig>): (request: Request, ...rest: C) => Promise<Response> {
-  let limits: Promise<BodyLimits> | undefined
+  let limits: BodyLimits | undefined
   return async (request, ...rest) => {
     if (!WITH_BODY.has(request.method) || !request.body) return handler(request, ...rest)
-    limits ??= Promise.resolve(config).then(bodyLimits)
-    const max = limitFor(request, await limits)
+    const sanitized = await config
+    limits ??= bodyLimits(sanitized)
+    const max = limitFor(request, limits)
     const declared = request.headers.get('content-length')
     if (declared !== null && /^\d+$/.test(declared.trim()) && Number(declared) > max) {
       await request.body.cancel().catch(() => {})
-      return tooLarge(request, max)
+      return tooLarge(request, max, sanitized)
     }
     const reader = request.body.getReader()
     const chunks: Uint8Array[] = []
@@ -81,7 +86,7 @@ export function limitBody<C extends unknown[]>(handler: Handler<C>, config: Sani
       total += value.byteLength
       if (total > max) {
         await reader.cancel().catch(() => {})
-        return tooLarge(request, max)
+        return tooLarge(request, max, sanitized)
       }
       chunks.push(value)
     }

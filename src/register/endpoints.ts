@@ -11,24 +11,22 @@ import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
 import { buildMonthlyReport, monthlyReportPdf } from './report.js'
 import { reportChartSvg } from '../workflow/report.js'
+import { sopText, type SopMessageKey } from '../translations/index.js'
 
 /**
  * The office-only, period-based endpoints (exports, report): Payload does not
  * authenticate custom endpoints, so the user and the role are checked here; the period
  * is parsed in the plugin's time zone. A refusal comes back as the Response to send.
  */
-function officePeriod(req: PayloadRequest, whatId: string, whatEn: string) {
-  const en = req.i18n?.language === 'en'
-  const fail = (status: number, id: string, english: string) => Response.json({ errors: [{ message: en ? english : id }] }, { status })
-  if (!req.user) return fail(403, 'Silakan masuk terlebih dahulu.', 'Please log in first.')
-  if (!readsOffice(req.user)) {
-    return fail(403, `${whatId} hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.`, `${whatEn} is for the review team, the PPID, its superior, the Admin Medsos and the admin.`)
-  }
+function officePeriod(req: PayloadRequest, what: SopMessageKey) {
+  const fail = (status: number, key: SopMessageKey, vars?: Record<string, unknown>) => Response.json({ errors: [{ message: sopText(req, key, vars) }] }, { status })
+  if (!req.user) return fail(403, 'loginRequired')
+  if (!readsOffice(req.user)) return fail(403, 'officeOnly', { what: sopText(req, what) })
   const url = new URL(req.url ?? 'http://x/')
   const options = pluginContextOf(req.payload).options
   const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
   if (!period) {
-    return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
+    return fail(400, 'periodInvalid')
   }
   return { url, options, period, fail }
 }
@@ -42,8 +40,7 @@ export function registerEndpoints(): Endpoint[] {
         const hash = (new URL(req.url ?? 'http://x/').searchParams.get('hash') ?? '').trim().toLowerCase()
         const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }
         if (!/^[0-9a-f]{64}$/.test(hash)) {
-          const msg = req.i18n?.language === 'en' ? 'hash must be 64 hexadecimal characters (SHA-256)' : 'hash harus 64 karakter heksadesimal (SHA-256)'
-          return Response.json({ errors: [{ message: msg }] }, { status: 400, headers })
+          return Response.json({ errors: [{ message: sopText(req, 'hashInvalid') }] }, { status: 400, headers })
         }
         const found = await req.payload.find({
           collection: SLUGS.register,
@@ -66,11 +63,11 @@ export function registerEndpoints(): Endpoint[] {
       path: '/export',
       method: 'get',
       handler: async (req) => {
-        const asked = officePeriod(req, 'Ekspor Register', 'Exporting the register')
+        const asked = officePeriod(req, 'whatRegisterExport')
         if (asked instanceof Response) return asked
         const { url, options, period, fail } = asked
         const kind = url.searchParams.get('kind')
-        if (kind && kind !== 'documentation' && kind !== 'content') return fail(400, 'kind harus documentation atau content.', 'kind must be documentation or content.')
+        if (kind && kind !== 'documentation' && kind !== 'content') return fail(400, 'kindInvalid')
         const format = url.searchParams.get('format') ?? 'csv'
         const rows = await registerRows(req.payload, period, (kind as 'documentation' | 'content' | null) ?? undefined)
         const name = `register-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}`
@@ -82,7 +79,7 @@ export function registerEndpoints(): Endpoint[] {
         if (format === 'csv') return download(registerCsv(rows, options.timeZone), 'text/csv; charset=utf-8', 'csv')
         if (format === 'xlsx') return download(await registerXlsx(rows, options.timeZone, period.label), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx')
         if (format === 'pdf') return download(await registerPdf(req.payload, rows, period, options.timeZone), 'application/pdf', 'pdf')
-        return fail(400, 'format harus csv, xlsx atau pdf.', 'format must be csv, xlsx or pdf.')
+        return fail(400, 'exportFormatInvalid')
       },
     },
     {
@@ -90,7 +87,7 @@ export function registerEndpoints(): Endpoint[] {
       path: '/report',
       method: 'get',
       handler: async (req) => {
-        const asked = officePeriod(req, 'Laporan', 'The report')
+        const asked = officePeriod(req, 'whatReport')
         if (asked instanceof Response) return asked
         const { url, options, period, fail } = asked
         const report = await buildMonthlyReport(req.payload, period, options.timeZone)
@@ -102,7 +99,7 @@ export function registerEndpoints(): Endpoint[] {
           const pdf = await monthlyReportPdf(req.payload, report)
           return new Response(new Uint8Array(pdf), { headers: { ...headers, 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="laporan-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}.pdf"` } })
         }
-        return fail(400, 'format harus json, svg atau pdf.', 'format must be json, svg or pdf.')
+        return fail(400, 'reportFormatInvalid')
       },
     },
   ]

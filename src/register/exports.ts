@@ -12,7 +12,7 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload } from 'payload'
 import { idOf, SLUGS } from '../context.js'
 import { newsSettings } from '../news/query.js'
-import { statusLabels } from '../translations.js'
+import { statusLabels } from '../translations/index.js'
 import { formatLocal, wallClock, type Period } from '../workflow/period.js'
 import { isStatus } from '../workflow/model.js'
 

@@ -339,6 +339,12 @@ describe('item 15: a body size limit in front of every route', () => {
     expect(pulled).toBeLessThan(3)
   })
 
+  it('says so in the language Payload picks for the request (Accept-Language here)', async () => {
+    const res = await send('users/login', 'x', { 'Content-Type': 'application/json', 'Content-Length': String(150 * 1024 * 1024), 'Accept-Language': 'en' })
+    expect(res.status).toBe(413)
+    expect((await res.json()).errors[0].message).toBe('The request is too large (at most 2 MB).')
+  })
+
   it('a body without a length is counted and cut at the limit (413)', async () => {
     let sent = 0
     const stream = new ReadableStream({

@@ -6,14 +6,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import type { SanitizedConfig } from 'payload'
+import { en as payloadEn } from '@payloadcms/translations/languages/en'
+import { id as payloadId } from '@payloadcms/translations/languages/id'
 import {
   actionLabels,
   notificationKindLabels,
   publicationStatusLabels,
   roleLabels,
   statusLabels,
+  localI18n,
+  sopText,
   translations,
-} from '../../src/translations.js'
+} from '../../src/translations/index.js'
 import { ACTIONS, ROLES, STATUSES } from '../../src/workflow/model.js'
 import { NOTIFICATION_KINDS } from '../../src/workflow/notify.js'
 import { CORRECTABLE_FIELDS } from '../../src/workflow/corrections.js'
@@ -39,6 +44,16 @@ function sources(): { file: string; text: string }[] {
 const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) => m[1]).sort()
 
 describe('translations', () => {
+  it('has one file per language with exactly the same namespaces and keys', () => {
+    const keys = (o: object, prefix = ''): string[] =>
+      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}:`) : [`${prefix}${k}`]))
+    // Indonesian also carries the lexical editor's words (it ships no Indonesian); the
+    // plugin's own namespace is the same in every language.
+    expect(Object.keys(translations)).toEqual(['id', 'en'])
+    expect(Object.keys(translations.en)).toEqual(['sopMedsos'])
+    expect(keys(translations.id).filter((k) => !k.startsWith('lexical:')).sort()).toEqual(keys(translations.en).sort())
+  })
+
   it('has the same keys in id and en, none empty, with the same placeholders', () => {
     expect(Object.keys(id).sort()).toEqual(Object.keys(en).sort())
     for (const key of Object.keys(id)) {
@@ -52,9 +67,11 @@ describe('translations', () => {
     const used = new Set<string>()
     const patterns = [
       /\b(?:message|forbidden|badRequest|notFound)\(req, '(\w+)'/g,
-      /\bt\('(\w+)'/g, // admin components (useText)
       /\btext\(payload, (?:lang|'id'|'en'), '(\w+)'/g,
-      /sopMedsos:(\w+)/g,
+      /\b(?:fail|refuse)\((?:req, )?\d{3}, '(\w+)'/g, // endpoints' refusals
+      /\bofficePeriod\(req, '(\w+)'/g,
+      /\bsopText\([^,()]+(?:\([^)]*\))?, '(\w+)'/g, // sopText(req, 'key') / sopText(await localI18n(config), 'key')
+      /sopMedsos:(\w+)\b(?!\$)/g, // req.t / useTranslation keys; `sopMedsos:field_${f}` is checked below
       /: '(notify\w+|emailSubject\w+)'/g, // MESSAGE_KEY / SUBJECT_KEY tables
     ]
     for (const { text } of sources()) for (const re of patterns) for (const m of text.matchAll(re)) used.add(m[1]!)
@@ -83,5 +100,15 @@ describe('translations', () => {
     expect(statusLabels.verified.id).toBe('Diverifikasi')
     expect(statusLabels.approved.id).toBe('Disetujui')
     expect(statusLabels.published.id).toBe('Diunggah')
+  })
+
+  it('are read through Payload\'s i18n, also without a request (jobs), with English for a language we lack', async () => {
+    const config = { i18n: { supportedLanguages: { id: payloadId, en: payloadEn }, fallbackLanguage: 'id', translations } } as unknown as SanitizedConfig
+    expect(sopText(await localI18n(config), 'bodyTooLarge', { max: '2 MB' })).toBe('Permintaan terlalu besar (maksimal 2 MB).')
+    expect(sopText(await localI18n(config, 'en'), 'bodyTooLarge', { max: '2 MB' })).toBe('The request is too large (at most 2 MB).')
+    // A language the app does not support: Payload would throw; the app's fallback speaks.
+    expect(sopText(await localI18n(config, 'de'), 'noNote')).toBe('(tanpa catatan)')
+    // An app language without our words: English, not "sopMedsos:noNote".
+    expect(sopText({ t: (key: string) => key }, 'captionTooLong', { max: 200, actual: 210 })).toBe('Caption at most 200 characters (now 210).')
   })
 })
