@@ -4,8 +4,7 @@
  * Register and when. Nothing else about the entry or the submission is returned.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
-import { pluginContextOf } from '../publishing/engine.js'
-import { SLUGS } from '../context.js'
+import { pluginContext, SLUGS } from '../context.js'
 import { readsOffice } from '../access/roles.js'
 import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
@@ -25,7 +24,7 @@ function officePeriod(req: PayloadRequest, whatId: string, whatEn: string) {
     return fail(403, `${whatId} hanya untuk Tim Pertimbangan, PPID, Atasan PPID, Admin Medsos dan admin.`, `${whatEn} is for the review team, the PPID, its superior, the Admin Medsos and the admin.`)
   }
   const url = new URL(req.url ?? 'http://x/')
-  const options = pluginContextOf(req.payload).options
+  const options = pluginContext(req.payload).options
   const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
   if (!period) {
     return fail(400, 'Periode tidak valid: gunakan period=YYYY-MM, period=YYYY, atau from=YYYY-MM-DD&to=YYYY-MM-DD.', 'Invalid period: use period=YYYY-MM, period=YYYY, or from=YYYY-MM-DD&to=YYYY-MM-DD.')
