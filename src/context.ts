@@ -1,5 +1,5 @@
 import type { ResolvedOptions } from './options.js'
-import { isValidID } from 'payload'
+import { isValidID, type Payload, type SanitizedConfig } from 'payload'
 import { buildWorkflow, type Workflow } from './workflow/table.js'
 
 /** Collection slugs fixed by the public contract. */
@@ -10,6 +10,10 @@ export const SLUGS = {
   socialAccounts: 'social-accounts',
   publications: 'publications',
 } as const
+
+/** The approval sheets (Lembar Persetujuan Publikasi) and the in-app notices. */
+export const APPROVAL_SHEETS = 'approval-sheets'
+export const NOTIFICATIONS_SLUG = 'notifications'
 
 /** What every collection, hook and access function of the plugin is built from. */
 export interface PluginContext {
@@ -26,6 +30,32 @@ export function createContext(options: ResolvedOptions): PluginContext {
     workflow: buildWorkflow(options.stages),
     slugs: { ...SLUGS, users: options.usersCollection, media: options.mediaCollection },
   }
+}
+
+/** Where the plugin keeps its context in `config.custom`. */
+const CUSTOM_KEY = 'sopMedsos'
+
+/** What `config.custom.sopMedsos` holds (set by sopMedsosPlugin). */
+export interface PluginCustom {
+  options: ResolvedOptions
+  workflow: Workflow
+  ctx: PluginContext
+}
+
+export function pluginCustom(ctx: PluginContext): PluginCustom {
+  return { options: ctx.options, workflow: ctx.workflow, ctx }
+}
+
+/** The plugin's context in a config, or undefined when the plugin is not installed. */
+export function pluginContextOf(config: Pick<SanitizedConfig, 'custom'> | undefined): PluginContext | undefined {
+  return (config?.custom as Record<string, PluginCustom | undefined> | undefined)?.[CUSTOM_KEY]?.ctx
+}
+
+/** The plugin's context of a running Payload; throws when the plugin is not in its config. */
+export function pluginContext(payload: Payload): PluginContext {
+  const ctx = pluginContextOf(payload.config)
+  if (!ctx) throw new Error('sopMedsosPlugin is not in this Payload config')
+  return ctx
 }
 
 /** Set on Local API calls the workflow itself makes, so guards let them through. */

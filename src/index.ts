@@ -4,7 +4,7 @@
  */
 import type { CollectionConfig, Config } from 'payload'
 import { deepMergeSimple } from 'payload/shared'
-import { createContext } from './context.js'
+import { createContext, pluginCustom } from './context.js'
 import { parseOptions, type SopMedsosOptions } from './options.js'
 import { translations } from './translations/index.js'
 import { submissionsCollection } from './collections/submissions.js'
@@ -18,10 +18,9 @@ import { socialAccountsCollection } from './collections/socialAccounts.js'
 import { publicationsCollection } from './collections/publications.js'
 import { approvalSheetsCollection } from './collections/approvalSheets.js'
 import { resolveKey } from './publishing/crypto.js'
-import { PUBLISH_TASK, RECONCILE_TASK, reconcileStale, runPublishing } from './publishing/engine.js'
 import { publishingEndpoints } from './publishing/endpoints.js'
 import { notificationsCollection } from './collections/notifications.js'
-import { NOTIFY_TASK, OVERDUE_TASK, remindOverdue, sendNotificationEmail } from './hooks/notifications.js'
+import { jobTasks } from './jobs/index.js'
 import { workbenchEndpoints } from './admin/endpoints.js'
 import { adminComponents } from './admin/components.js'
 import { inputGuards, refuseMarkupInFiles, type PublicQueryMap } from './hooks/guards.js'
@@ -39,7 +38,7 @@ export { parseOptions } from './options.js'
 export { recordImmutabilitySql, dropRecordImmutabilitySql } from './register/immutable.js'
 export { limitBody } from './http/bodyLimit.js'
 export { SLUGS, WORKFLOW_CONTEXT } from './context.js'
-export { APPROVAL_SHEETS } from './register/approvalSheet.js'
+export { APPROVAL_SHEETS } from './context.js'
 export { findNewsBySlug, findPublishedNews, newsSettings } from './news/query.js'
 export type { PublicNewsItem, PublicPhoto, NewsSettings } from './news/query.js'
 
@@ -96,53 +95,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         ...config.jobs,
         tasks: [
           ...(config.jobs?.tasks ?? []),
-          {
-            slug: PUBLISH_TASK,
-            label: 'Unggah ke media sosial',
-            inputSchema: [{ name: 'submission', type: 'text', required: true }],
-            // The engine retries what is safe to retry itself; a crashed run is picked up
-            // by the next one (reconcileStale), never by a blind job retry.
-            retries: 0,
-            handler: async ({ input, req }) => {
-              await reconcileStale(req.payload)
-              await runPublishing(req.payload, (input as { submission: string }).submission)
-              return { output: {} }
-            },
-          },
-          {
-            // Every minute: targets of a worker that died (lease expired) are reconciled,
-            // even when no new approval queues a job.
-            slug: RECONCILE_TASK,
-            label: 'Rekonsiliasi unggahan',
-            schedule: [{ cron: '* * * * *', queue: options.publishing.queue }],
-            retries: 0,
-            handler: async ({ req }) => {
-              await reconcileStale(req.payload)
-              return { output: {} }
-            },
-          },
-          {
-            slug: NOTIFY_TASK,
-            label: 'Kirim email notifikasi',
-            inputSchema: [{ name: 'notification', type: 'text', required: true }],
-            // Sending is skipped once `emailedAt` is set, so a retry never mails twice
-            // after a success.
-            retries: 3,
-            handler: async ({ input, req }) => {
-              const result = await sendNotificationEmail(req.payload, (input as { notification: string }).notification)
-              return { output: { result } }
-            },
-          },
-          {
-            slug: OVERDUE_TASK,
-            label: 'Pengingat batas waktu',
-            schedule: [{ cron: options.notifications.overdueCron, queue: options.notifications.queue }],
-            retries: 0,
-            handler: async ({ req }) => {
-              const sent = await remindOverdue(req.payload)
-              return { output: { sent } }
-            },
-          },
+          ...jobTasks(ctx),
         ],
       },
       endpoints: [...(config.endpoints ?? []), ...newsEndpoints(), ...publishingEndpoints(), ...workbenchEndpoints()],
@@ -180,7 +133,7 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         }
         await config.onInit?.(payload)
       },
-      custom: { ...config.custom, sopMedsos: { options, workflow: ctx.workflow, ctx } },
+      custom: { ...config.custom, sopMedsos: pluginCustom(ctx) },
     }
   }
 }

@@ -5,16 +5,16 @@
  * is read with the user's own access, so nobody learns more here than through the API.
  */
 import { sql } from '@payloadcms/db-postgres'
-import { tableName } from '../hooks/locks.js'
+import { tableName } from '../services/locks.js'
 import type { PayloadRequest, Where } from 'payload'
-import { idOf, type PluginContext } from '../context.js'
-import { pluginContextOf } from '../publishing/engine.js'
+import { APPROVAL_SHEETS, idOf, pluginContext, type PluginContext } from '../context.js'
+import { postsByHand } from '../publishing/adapters/index.js'
 import { isOverdue } from '../workflow/deadlines.js'
 import { APPROVER_STAGES, STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
 import { allowedActions, decideEdit, waitingOn, type Stage } from '../workflow/table.js'
+import { isConfirmable, isRetryable } from '../workflow/publication.js'
 import type { Correction } from '../workflow/corrections.js'
 import { rolesOf } from '../access/roles.js'
-import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
 
 type Doc = Record<string, any>
 
@@ -112,7 +112,7 @@ async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, ids: (stri
 
 /** `counts: false` skips the office's per-status counts (the list filters only need the items). */
 export async function queueOf(req: PayloadRequest, { counts: withCounts = true }: { counts?: boolean } = {}): Promise<QueueView> {
-  const ctx = pluginContextOf(req.payload)
+  const ctx = pluginContext(req.payload)
   const actor = actorOf(req)
   const mine = ctx.workflow.transitions.filter((t) => actor.roles.includes(t.role as Role))
   const ownerStatuses = [...new Set(mine.filter((t) => t.role === 'tim-pelaksana').map((t) => t.from))]
@@ -166,7 +166,7 @@ export async function queueOf(req: PayloadRequest, { counts: withCounts = true }
 }
 
 export async function workbenchOf(req: PayloadRequest, id: string | number): Promise<WorkbenchView | null> {
-  const ctx = pluginContextOf(req.payload)
+  const ctx = pluginContext(req.payload)
   const actor = actorOf(req)
   const doc = (await req.payload.findByID({
     collection: ctx.slugs.submissions,
@@ -185,10 +185,10 @@ export async function workbenchOf(req: PayloadRequest, id: string | number): Pro
   const prior = [...new Set(reviews.filter((r) => String(idOf(r.actor)) === String(actor.id)).map((r) => r.stage).filter(Boolean))] as Stage[]
   const status = doc.status as Status
   const ownerId = idOf(doc.createdBy)
-  const confirmable = pubs.filter((p) => p.status === 'failed' || p.status === 'unconfirmed' || (p.status === 'queued' && p.platform === 'manual'))
+  const confirmable = pubs.filter((p) => isConfirmable(p, postsByHand))
   const actions: WorkbenchAction[] = allowedActions(ctx.workflow, actor, { status, ownerId, priorStages: prior })
     .filter((t) => t.action !== 'confirm' || confirmable.length > 0)
-    .filter((t) => t.action !== 'retry' || pubs.some((p) => p.status === 'failed'))
+    .filter((t) => t.action !== 'retry' || pubs.some(isRetryable))
     .map((t) => ({
       action: t.action,
       to: t.to,

@@ -1,7 +1,6 @@
 import type { CollectionConfig } from 'payload'
-import type { PluginContext } from '../context.js'
+import { APPROVAL_SHEETS, type PluginContext } from '../context.js'
 import { storageDirs } from '../options.js'
-import { APPROVAL_SHEETS } from '../register/approvalSheet.js'
 import { never, readRecords } from '../access/records.js'
 
 /** Lembar Persetujuan Publikasi (PDF), one per approval; written only by the workflow. */

@@ -3,7 +3,7 @@ import type { PluginContext } from '../context.js'
 import { NOTIFICATION_KINDS, type NotificationKind } from '../workflow/notify.js'
 import { notificationKindLabels } from '../translations/index.js'
 import { nobody } from '../access/submissions.js'
-import { NOTIFICATIONS_SLUG, noticeText, type NoticeParams } from '../hooks/notifications.js'
+import { NOTIFICATIONS_SLUG, noticeText, type NoticeParams } from '../services/notifications.js'
 
 /** Only the recipient reads (and marks read, or deletes) a notice; the workflow writes them. */
 const ownNotices: Access = ({ req: { user } }) => (user ? { recipient: { equals: user.id } } : false)

@@ -1,6 +1,6 @@
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../context.js'
-import { PUBLICATION_STATUSES } from '../publishing/engine.js'
+import { PUBLICATION_STATUSES } from '../workflow/publication.js'
 import { never, readRecords } from '../access/records.js'
 import { publicationStatusLabels as statusLabels } from '../translations/index.js'
 

@@ -1,9 +1,10 @@
 import type { CollectionConfig, FieldHook } from 'payload'
 import type { PluginContext } from '../context.js'
 import { PLATFORMS } from '../publishing/types.js'
+import { ADAPTERS, adapterOf } from '../publishing/adapters/index.js'
 import { deleteAccounts, manageAccounts } from '../access/publishing.js'
 import { nobody } from '../access/submissions.js'
-import { keepAccountsWithPublications, sealCredentials } from '../hooks/publishing.js'
+import { keepAccountsWithPublications, sealCredentials } from '../hooks/accounts.js'
 
 const serverSet = { create: nobody, update: nobody }
 const writeOnly: FieldHook = () => undefined
@@ -35,7 +36,7 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         required: true,
         options: PLATFORMS.map((value) => ({
           value,
-          label: { facebook: 'Facebook Page', instagram: 'Instagram', x: 'X', webhook: 'Webhook', manual: { id: 'Manual (tanpa API)', en: 'Manual (no API)' } }[value],
+          label: ADAPTERS[value].label,
         })),
         label: { id: 'Platform', en: 'Platform' },
       },
@@ -49,7 +50,7 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         name: 'url',
         type: 'text',
         label: { id: 'URL webhook', en: 'Webhook URL' },
-        admin: { condition: (data) => data?.platform === 'webhook' },
+        admin: { condition: (data) => adapterOf(data?.platform)?.needs.url === true },
       },
       {
         name: 'accessToken',
@@ -60,7 +61,8 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Token akses (tidak ditampilkan lagi)', en: 'Access token (never shown again)' },
         admin: {
           description: { id: 'Isi untuk mengganti token; kosongkan untuk mempertahankan yang tersimpan.', en: 'Fill in to replace the token; leave empty to keep the stored one.' },
-          condition: (data) => data?.platform !== 'webhook' && data?.platform !== 'manual',
+          // Shown until a platform is chosen, then only where the platform needs a token.
+          condition: (data) => adapterOf(data?.platform)?.needs.token ?? true,
         },
       },
       {
@@ -70,7 +72,7 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         // reaches the column (sealCredentials removes it) and is never read back.
         hooks: { afterRead: [writeOnly] },
         label: { id: 'Rahasia HMAC webhook (tidak ditampilkan lagi)', en: 'Webhook HMAC secret (never shown again)' },
-        admin: { condition: (data) => data?.platform === 'webhook' },
+        admin: { condition: (data) => adapterOf(data?.platform)?.needs.url === true },
       },
       { name: 'credentials', type: 'text', hidden: true, access: serverSet },
       {

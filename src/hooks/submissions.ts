@@ -16,8 +16,8 @@ import { mergeCorrections, type Correction } from '../workflow/corrections.js'
 import { roleLabels, statusLabels } from '../translations/index.js'
 import { hasRole, readsOffice, rolesOf } from '../access/roles.js'
 import { forbidden, notFound } from './errors.js'
-import { lockDocument, lockName } from './locks.js'
-import { priorStagesOf } from './reviews.js'
+import { lockDocument, lockName } from '../services/locks.js'
+import { priorStagesOf } from '../services/submissions.js'
 
 /** Fields only the workflow writes (CONTRACT: read-only through every API). */
 export const SERVER_SET_FIELDS = [

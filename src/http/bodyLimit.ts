@@ -14,6 +14,7 @@
  */
 import { getRequestLanguage, parseCookies, type SanitizedConfig } from 'payload'
 import { localI18n, sopText } from '../translations/index.js'
+import { pluginContextOf } from '../context.js'
 
 const WITH_BODY = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 const MULTIPART_ROOM = 1024 * 1024
@@ -28,10 +29,9 @@ export interface BodyLimits {
 }
 
 export function bodyLimits(config: SanitizedConfig): BodyLimits {
-  const plugin = (config.custom as { sopMedsos?: { options?: { security?: { maxBodyBytes?: number } } } } | undefined)?.sopMedsos
   const fileSize = (config.upload as { limits?: { fileSize?: number } } | undefined)?.limits?.fileSize
   return {
-    maxBytes: plugin?.options?.security?.maxBodyBytes ?? DEFAULT_MAX,
+    maxBytes: pluginContextOf(config)?.options.security?.maxBodyBytes ?? DEFAULT_MAX,
     uploadBytes: typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize + MULTIPART_ROOM : DEFAULT_UPLOAD_MAX,
     apiRoute: config.routes?.api ?? '/api',
     uploadSlugs: new Set(config.collections.filter((c) => c.upload).map((c) => c.slug)),

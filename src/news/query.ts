@@ -4,8 +4,7 @@
  * decided in one place.
  */
 import type { Payload } from 'payload'
-import type { ResolvedOptions } from '../options.js'
-import { SLUGS } from '../context.js'
+import { pluginContext, SLUGS } from '../context.js'
 import { narrativeHtml } from './html.js'
 
 export interface PublicImage {
@@ -59,8 +58,7 @@ export interface NewsSettings {
 }
 
 export function newsSettings(payload: Payload): NewsSettings {
-  const options = (payload.config.custom as { sopMedsos?: { options: ResolvedOptions } }).sopMedsos?.options
-  if (!options) throw new Error('sopMedsosPlugin is not in this Payload config')
+  const options = pluginContext(payload).options
   const news = options.news
   const siteUrl = (news.siteUrl ?? (payload.config.serverURL || 'http://localhost:3000')).replace(/\/+$/, '')
   const title = news.title ?? `Berita ${news.agencyName}`

@@ -6,8 +6,8 @@
  */
 import { timingSafeEqual } from 'node:crypto'
 import type { Endpoint } from 'payload'
-import { WORKFLOW_CONTEXT } from '../context.js'
-import { mediaSignature, platformPhoto, pluginContextOf } from './engine.js'
+import { pluginContext, WORKFLOW_CONTEXT } from '../context.js'
+import { mediaSignature, platformPhoto } from '../services/publishing.js'
 import type { Platform } from './types.js'
 
 export function publishingEndpoints(): Endpoint[] {
@@ -16,7 +16,7 @@ export function publishingEndpoints(): Endpoint[] {
       path: '/sop-medsos/media/:publication/:file',
       method: 'get',
       handler: async (req) => {
-        const ctx = pluginContextOf(req.payload)
+        const ctx = pluginContext(req.payload)
         const params = (req.routeParams ?? {}) as { publication?: string; file?: string }
         const url = new URL(req.url ?? 'http://x/')
         const index = Number(/^(\d{1,3})\.jpg$/.exec(params.file ?? '')?.[1])

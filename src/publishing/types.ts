@@ -1,7 +1,8 @@
 /**
  * One interface for every platform: prepare (invisible, retried freely) → publish (the
  * one public call, never retried blindly) → reconcile (ask the platform what happened).
- * A new platform (YouTube, TikTok) is one more module implementing it.
+ * A new platform (YouTube, TikTok) is one more module implementing it, named in
+ * PLATFORMS below and in ADAPTERS (adapters/index.ts).
  */
 import type { PlatformError } from './classify.js'
 
@@ -73,8 +74,21 @@ export type PreparedState = Record<string, unknown>
 /** What reconciling found: the post, proof it was not made (safe to publish), or nothing certain. */
 export type Reconciled = { found: PostResult } | { absent: true } | { unknown: true }
 
+/** What an account of a platform needs before anything can be posted to it. */
+export interface AccountNeeds {
+  /** An API access token (sealed with the credentials). */
+  token: boolean
+  /** A target URL (and an HMAC secret to sign with). */
+  url: boolean
+}
+
 export interface Adapter {
   platform: Platform
+  /** The platform's name in the account form. */
+  label: string | { id: string; en: string }
+  /** No API: the Admin Medsos posts by hand and confirms the target with the post's URL. */
+  postsByHand: boolean
+  needs: AccountNeeds
   /** Per-platform media rules applied with sharp before upload. */
   media: MediaRules
   prepare: (ctx: AdapterContext) => Promise<PreparedState>

@@ -4,8 +4,7 @@
  * Register and when. Nothing else about the entry or the submission is returned.
  */
 import type { Endpoint, PayloadRequest } from 'payload'
-import { pluginContextOf } from '../publishing/engine.js'
-import { SLUGS } from '../context.js'
+import { pluginContext, SLUGS } from '../context.js'
 import { readsOffice } from '../access/roles.js'
 import { parsePeriod } from '../workflow/period.js'
 import { registerCsv, registerPdf, registerRows, registerXlsx } from './exports.js'
@@ -23,7 +22,7 @@ function officePeriod(req: PayloadRequest, what: SopMessageKey) {
   if (!req.user) return fail(403, 'loginRequired')
   if (!readsOffice(req.user)) return fail(403, 'officeOnly', { what: sopText(req, what) })
   const url = new URL(req.url ?? 'http://x/')
-  const options = pluginContextOf(req.payload).options
+  const options = pluginContext(req.payload).options
   const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
   if (!period) {
     return fail(400, 'periodInvalid')

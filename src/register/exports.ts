@@ -10,7 +10,7 @@ import { stringify } from 'csv-stringify/sync'
 import ExcelJS from 'exceljs'
 import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload } from 'payload'
-import { idOf, SLUGS } from '../context.js'
+import { idOf, pluginContextOf, SLUGS } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { statusLabels } from '../translations/index.js'
 import { formatLocal, wallClock, type Period } from '../workflow/period.js'
@@ -74,7 +74,7 @@ export async function registerRows(payload: Payload, period: Period, kind?: 'doc
 
 /** The PPID head who signs: the first active user with the ketua-ppid role. */
 export async function signatory(payload: Payload): Promise<Signatory | null> {
-  const users = (payload.config.custom as { sopMedsos?: { ctx: { slugs: { users: string } } } }).sopMedsos?.ctx.slugs.users ?? 'users'
+  const users = pluginContextOf(payload.config)?.slugs.users ?? 'users'
   const found = await payload.find({ collection: users, where: { roles: { contains: 'ketua-ppid' } }, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })
   const u = found.docs[0] as Doc | undefined
   return u ? { name: String(u.name ?? ''), nip: String(u.nip ?? ''), jabatan: String(u.jabatan ?? 'Ketua PPID') } : null

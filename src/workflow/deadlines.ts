@@ -4,7 +4,7 @@
  */
 import { TZDate } from '@date-fns/tz'
 import { addDays, endOfDay } from 'date-fns'
-import type { Status } from './model.js'
+import { STATUS_FACTS, type Status } from './model.js'
 
 export interface DeadlineInput {
   status: Status
@@ -35,7 +35,8 @@ export function localDay(instant: Date, timeZone: string): string {
 }
 
 /**
- * The deadline of the step a submission is in, or null when nothing is due.
+ * The deadline of the step a submission is in, or null when nothing is due
+ * (the rule of each status is in STATUS_FACTS, model.ts).
  * - draft: by the end of day H (SOP step 1);
  * - returned: by the end of the day after it was returned (the SOP is silent; one day to fix);
  * - submitted / accepted / verified: by the end of the day after hand-in (steps 2–4, "H+1");
@@ -44,22 +45,18 @@ export function localDay(instant: Date, timeZone: string): string {
  */
 export function dueAt(input: DeadlineInput, timeZone: string): Date | null {
   const activity = toDate(input.activityDate)
-  switch (input.status) {
-    case 'draft':
+  switch (STATUS_FACTS[input.status]?.deadline) {
+    case 'activityDay':
       return activity ? endOfDayAfter(activity, 0, timeZone) : null
-    case 'returned': {
+    case 'dayAfterReturn': {
       const since = toDate(input.statusChangedAt)
       return since ? endOfDayAfter(since, 1, timeZone) : null
     }
-    case 'submitted':
-    case 'accepted':
-    case 'verified': {
+    case 'dayAfterHandIn': {
       const handedIn = toDate(input.submittedAt)
       return handedIn ? endOfDayAfter(handedIn, 1, timeZone) : null
     }
-    case 'approved':
-    case 'publishing':
-    case 'publish_failed':
+    case 'dayAfterActivity':
       return activity ? endOfDayAfter(activity, 1, timeZone) : null
     default:
       return null

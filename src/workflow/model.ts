@@ -41,8 +41,47 @@ export const ACTIONS = ['submit', 'accept', 'reject', 'verify', 'return', 'appro
 export const PUBLISHING_ACTIONS = ['publish', 'retry', 'confirm'] as const
 export type Action = (typeof ACTIONS)[number]
 
+/**
+ * When a step is due (deadlines.ts computes it in the agency's time zone; H = activity date):
+ * - `activityDay`: by the end of day H;
+ * - `dayAfterReturn`: by the end of the day after it was returned;
+ * - `dayAfterHandIn`: by the end of the day after the field team handed it in ("H+1");
+ * - `dayAfterActivity`: by the end of H+1.
+ */
+export type DeadlineRule = 'activityDay' | 'dayAfterReturn' | 'dayAfterHandIn' | 'dayAfterActivity'
+
+/** Who hears when a submission enters a status (notify.ts): its queue, or fixed stages. */
+export type StatusNotice =
+  | { kind: 'queue'; to: 'waiting' }
+  | { kind: 'returned' | 'declined'; to: ['tim-pelaksana'] }
+  | { kind: 'publishFailed'; to: ['admin-medsos'] }
+
+export interface StatusFacts {
+  /** The deadline of the step, or null when nothing is due. */
+  deadline: DeadlineRule | null
+  /** Nothing more happens to the submission. */
+  final: boolean
+  notice: StatusNotice | null
+}
+
+const inQueue: StatusNotice = { kind: 'queue', to: 'waiting' }
+
+/** Each status's facts, in one place. */
+export const STATUS_FACTS: Record<Status, StatusFacts> = {
+  draft: { deadline: 'activityDay', final: false, notice: null },
+  submitted: { deadline: 'dayAfterHandIn', final: false, notice: inQueue },
+  accepted: { deadline: 'dayAfterHandIn', final: false, notice: inQueue },
+  verified: { deadline: 'dayAfterHandIn', final: false, notice: inQueue },
+  approved: { deadline: 'dayAfterActivity', final: false, notice: inQueue },
+  publishing: { deadline: 'dayAfterActivity', final: false, notice: null },
+  published: { deadline: null, final: true, notice: null },
+  returned: { deadline: 'dayAfterReturn', final: false, notice: { kind: 'returned', to: ['tim-pelaksana'] } },
+  declined: { deadline: null, final: true, notice: { kind: 'declined', to: ['tim-pelaksana'] } },
+  publish_failed: { deadline: 'dayAfterActivity', final: false, notice: { kind: 'publishFailed', to: ['admin-medsos'] } },
+}
+
 /** Statuses after which nothing more happens to a submission. */
-export const FINAL_STATUSES: Status[] = ['published', 'declined']
+export const FINAL_STATUSES: Status[] = STATUSES.filter((s) => STATUS_FACTS[s].final)
 
 export const isRole = (value: unknown): value is Role =>
   typeof value === 'string' && (ROLES as readonly string[]).includes(value)

@@ -6,7 +6,7 @@
  * - a step past its deadline reminds its stage once, and its superior once when it
  *   is a full day late.
  */
-import type { Role, Status } from './model.js'
+import { STATUS_FACTS, type Role, type Status } from './model.js'
 import { waitingOn, type Stage, type Workflow } from './table.js'
 
 export const NOTIFICATION_KINDS = ['queue', 'returned', 'declined', 'publishFailed', 'overdue', 'escalation'] as const
@@ -24,24 +24,13 @@ export const SUPERIOR: Record<Stage, Role | null> = {
 /** Escalation to the superior once a step is this late. */
 export const ESCALATE_AFTER_MS = 24 * 60 * 60 * 1000
 
-/** The notice a submission entering `status` sends, and to which stages. */
+/** The notice a submission entering `status` sends, and to which stages (STATUS_FACTS in model.ts). */
 export function entryNotice(workflow: Workflow, status: Status): { kind: NotificationKind; stages: Stage[] } | null {
-  switch (status) {
-    case 'draft':
-    case 'published':
-    case 'publishing':
-      return null
-    case 'returned':
-      return { kind: 'returned', stages: ['tim-pelaksana'] }
-    case 'declined':
-      return { kind: 'declined', stages: ['tim-pelaksana'] }
-    case 'publish_failed':
-      return { kind: 'publishFailed', stages: ['admin-medsos'] }
-    default: {
-      const stages = waitingOn(workflow, status)
-      return stages.length ? { kind: 'queue', stages } : null
-    }
-  }
+  const notice = STATUS_FACTS[status]?.notice
+  if (!notice) return null
+  if (notice.to !== 'waiting') return { kind: notice.kind, stages: [...notice.to] }
+  const stages = waitingOn(workflow, status)
+  return stages.length ? { kind: notice.kind, stages } : null
 }
 
 /** The stage that is late when a submission in `status` passes its deadline. */

@@ -54,3 +54,18 @@ export function stripXmlInvalid(text: string): string {
   // eslint-disable-next-line no-control-regex
   return text.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 }
+
+/** The plain text of a Lexical rich-text value (paragraphs and headings end a line). */
+export function plainText(narrative: unknown): string {
+  const out: string[] = []
+  const walk = (node: any) => {
+    if (!node || typeof node !== 'object') return
+    if (typeof node.text === 'string') out.push(node.text)
+    if (Array.isArray(node.children)) {
+      node.children.forEach(walk)
+      if (node.type === 'paragraph' || node.type === 'heading') out.push('\n')
+    }
+  }
+  walk((narrative as { root?: unknown })?.root)
+  return out.join('').trim()
+}

@@ -6,7 +6,7 @@
  */
 import { getPayload } from 'payload'
 import { appConfig } from '../../dev/appConfig.js'
-import { reconcileStale, runPublishing } from '../../src/publishing/engine.js'
+import { reconcileStale, runPublishing } from '../../src/services/publishing.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
 const payload = await getPayload({

@@ -10,7 +10,7 @@ import path from 'node:path'
 import jsQR from 'jsqr'
 import sharp from 'sharp'
 import { beforeAll, expect, it } from 'vitest'
-import { verificationUrl } from '../../src/register/approvalSheet.js'
+import { verificationUrl } from '../../src/services/approvalSheet.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
 import { createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
 

@@ -22,7 +22,7 @@ import {
 import { ACTIONS, ROLES, STATUSES } from '../../src/workflow/model.js'
 import { NOTIFICATION_KINDS } from '../../src/workflow/notify.js'
 import { CORRECTABLE_FIELDS } from '../../src/workflow/corrections.js'
-import { PUBLICATION_STATUSES } from '../../src/publishing/engine.js'
+import { PUBLICATION_STATUSES } from '../../src/workflow/publication.js'
 
 const ROOT = path.resolve(import.meta.dirname, '../..')
 const id = translations.id.sopMedsos as Record<string, string>

@@ -7,6 +7,9 @@ const rules = { maxPhotos: 30, maxWidth: 2048, maxBytes: 4 * 1024 * 1024 }
 
 export const facebook: Adapter = {
   platform: 'facebook',
+  label: 'Facebook Page',
+  postsByHand: false,
+  needs: { token: true, url: false },
   media: rules,
   classify: classifyGraph,
   async prepare(ctx) {

@@ -46,6 +46,9 @@ async function permalink(ctx: AdapterContext, mediaId: string): Promise<string |
 
 export const instagram: Adapter = {
   platform: 'instagram',
+  label: 'Instagram',
+  postsByHand: false,
+  needs: { token: true, url: false },
   media: rules,
   classify: classifyGraph,
   async prepare(ctx) {

@@ -10,6 +10,9 @@ export class ManualPosting extends Error {
 
 export const manual: Adapter = {
   platform: 'manual',
+  label: { id: 'Manual (tanpa API)', en: 'Manual (no API)' },
+  postsByHand: true,
+  needs: { token: false, url: false },
   media: { maxPhotos: 100, maxWidth: 4096, maxBytes: 50 * 1024 * 1024 },
   classify: () => ({ class: 'content', code: 'manual', detail: 'manual' }),
   async prepare() {

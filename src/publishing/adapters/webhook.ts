@@ -52,6 +52,9 @@ async function send(ctx: AdapterContext): Promise<PostResult> {
 
 export const webhook: Adapter = {
   platform: 'webhook',
+  label: 'Webhook',
+  postsByHand: false,
+  needs: { token: false, url: true },
   media: { maxPhotos: 100, maxWidth: 2048, maxBytes: 10 * 1024 * 1024 },
   classify: (status, body) => classifyWebhook(status, typeof body === 'string' ? body : JSON.stringify(body ?? '')),
   async prepare() {

@@ -14,6 +14,9 @@ export function fitText(text: string, max = MAX_TEXT): string {
 
 export const x: Adapter = {
   platform: 'x',
+  label: 'X',
+  postsByHand: false,
+  needs: { token: true, url: false },
   media: rules,
   classify: classifyX,
   async prepare(ctx) {

@@ -9,25 +9,25 @@ import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib'
 import type { Payload, PayloadRequest } from 'payload'
 import QRCode from 'qrcode'
 import sharp from 'sharp'
-import { idOf, SLUGS, WORKFLOW_CONTEXT } from '../context.js'
+import { APPROVAL_SHEETS, idOf, pluginContext, SLUGS, WORKFLOW_CONTEXT } from '../context.js'
 import { newsSettings } from '../news/query.js'
-import { plainText } from '../publishing/engine.js'
 import { actionLabels } from '../translations/index.js'
 import { isAction } from '../workflow/model.js'
 import { formatLocal } from '../workflow/period.js'
+import { plainText } from '../workflow/text.js'
 import { readStoredFile } from '../files.js'
-import { drawable, fontFile, wrap } from './exports.js'
+import { drawable, fontFile, wrap } from '../register/exports.js'
 
 type Doc = Record<string, any>
 
-export const APPROVAL_SHEETS = 'approval-sheets'
+export { APPROVAL_SHEETS }
 
 export function verificationUrl(payload: Payload, hash: string): string {
   return `${newsSettings(payload).siteUrl}${payload.config.routes.api}/register/verify?hash=${hash}`
 }
 
 export async function approvalSheetPdf(payload: Payload, submissionId: string | number, req?: PayloadRequest): Promise<{ pdf: Buffer; hash: string; url: string; submission: Doc }> {
-  const ctx = (payload.config.custom as { sopMedsos: { ctx: { slugs: { media: string } }; options: { timeZone: string } } }).sopMedsos
+  const ctx = pluginContext(payload)
   const tz = ctx.options.timeZone
   const settings = newsSettings(payload)
   const s = (await payload.findByID({ collection: SLUGS.submissions, id: submissionId, depth: 1, overrideAccess: true, req, context: { [WORKFLOW_CONTEXT]: true } })) as Doc
@@ -103,7 +103,7 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
     let x = M
     for (const p of photos) {
       try {
-        const bytes = await readStoredFile(payload, ctx.ctx.slugs.media, p)
+        const bytes = await readStoredFile(payload, ctx.slugs.media, p)
         const thumb = await sharp(bytes).resize({ width: 240, height: 180, fit: 'cover' }).jpeg({ quality: 75 }).toBuffer()
         const img = await doc.embedJpg(thumb)
         if (x + 120 > W - M) {

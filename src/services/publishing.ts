@@ -6,59 +6,30 @@
  * are re-prepared, `armed` is only ever reconciled, never published blindly.
  */
 import { randomUUID, createHmac } from 'node:crypto'
-import {
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 import type { PluginContext } from '../context.js'
-import { idOf, WORKFLOW_CONTEXT } from '../context.js'
+import { idOf, pluginContext, WORKFLOW_CONTEXT } from '../context.js'
 import { newsSettings } from '../news/query.js'
-import { decrypt } from './crypto.js'
-import { explain, PlatformFailure, type PlatformError } from './classify.js'
-import { ADAPTERS } from './adapters/index.js'
-import { ManualPosting } from './adapters/manual.js'
-import { createHttp } from './http.js'
-import { targetPolicy } from './targets.js'
-import { prepareImage } from './media.js'
+import { decrypt } from '../publishing/crypto.js'
+import { explain, PlatformFailure, type PlatformError } from '../publishing/classify.js'
+import { ADAPTERS, HAND_POSTED_PLATFORMS } from '../publishing/adapters/index.js'
+import { ManualPosting } from '../publishing/adapters/manual.js'
+import { createHttp } from '../publishing/http.js'
+import { targetPolicy } from '../publishing/targets.js'
+import { prepareImage } from '../publishing/media.js'
 import { readStoredFile } from '../files.js'
-import { integrityProblem } from './integrity.js'
-import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from './types.js'
-import { lockDocument } from '../hooks/locks.js'
-import { escapeControls } from '../workflow/text.js'
-
-export const PUBLICATION_STATUSES = ['queued', 'prepared', 'armed', 'published', 'failed', 'unconfirmed'] as const
-export type PublicationStatus = (typeof PUBLICATION_STATUSES)[number]
-/** Targets a worker still has to act on. */
-export const OPEN_STATUSES: PublicationStatus[] = ['queued', 'prepared', 'armed']
+import { integrityProblem } from '../publishing/integrity.js'
+import type { AccountConfig, Adapter, AdapterContext, Platform, PostResult, PreparedState, PublishContent } from '../publishing/types.js'
+import { lockDocument } from './locks.js'
+import { settleSubmission } from './submissions.js'
+import { inTransaction } from './transaction.js'
+import { escapeControls, plainText } from '../workflow/text.js'
+import { OPEN_STATUSES, type PublicationStatus } from '../workflow/publication.js'
 
 export const PUBLISH_TASK = 'sopMedsosPublish'
 export const RECONCILE_TASK = 'sopMedsosReconcile'
 
 type Doc = Record<string, any>
-
-export function pluginContextOf(payload: Payload): PluginContext {
-  const ctx = (payload.config.custom as { sopMedsos?: { ctx: PluginContext } }).sopMedsos?.ctx
-  if (!ctx) throw new Error('sopMedsosPlugin is not in this Payload config')
-  return ctx
-}
-
-/** Runs `fn` in its own committed transaction (a separate connection from any caller's). */
-export async function inTransaction<T>(payload: Payload, fn: (req: PayloadRequest) => Promise<T>): Promise<T> {
-  const req = await createLocalReq({ context: { [WORKFLOW_CONTEXT]: true } }, payload)
-  await initTransaction(req)
-  try {
-    const result = await fn(req)
-    await commitTransaction(req)
-    return result
-  } catch (e) {
-    await killTransaction(req)
-    throw e
-  }
-}
 
 // ---------------------------------------------------------------- signed media URLs
 
@@ -95,20 +66,6 @@ export function accountConfig(ctx: PluginContext, doc: Doc): AccountConfig {
     accessToken: creds.accessToken ?? '',
     secret: creds.secret ?? '',
   }
-}
-
-export function plainText(narrative: unknown): string {
-  const out: string[] = []
-  const walk = (node: any) => {
-    if (!node || typeof node !== 'object') return
-    if (typeof node.text === 'string') out.push(node.text)
-    if (Array.isArray(node.children)) {
-      node.children.forEach(walk)
-      if (node.type === 'paragraph' || node.type === 'heading') out.push('\n')
-    }
-  }
-  walk((narrative as { root?: unknown })?.root)
-  return out.join('').trim()
 }
 
 function contentOf(payload: Payload, submission: Doc): PublishContent {
@@ -172,7 +129,7 @@ export interface RunOptions {
 
 /** Takes one target as far as it can go now. Returns its final status for this run. */
 export async function runTarget(payload: Payload, publicationId: string | number, opts: RunOptions = {}): Promise<PublicationStatus | null> {
-  const ctx = pluginContextOf(payload)
+  const ctx = pluginContext(payload)
   const conf = ctx.options.publishing
   const token = randomUUID()
   const pub = await claim(payload, ctx, publicationId, token)
@@ -213,7 +170,7 @@ export async function runTarget(payload: Payload, publicationId: string | number
     finish('published', { postId: result.postId, permalink: result.permalink, publishedAt: new Date().toISOString(), ...noError })
 
   try {
-    if (!account.accessToken && ['facebook', 'instagram', 'x'].includes(account.platform)) {
+    if (!account.accessToken && adapter.needs.token) {
       return await failWith({ class: 'reconnect', code: 'no-credentials', detail: 'no access token stored' })
     }
     let state = (pub.state ?? {}) as PreparedState
@@ -288,7 +245,7 @@ export async function runTarget(payload: Payload, publicationId: string | number
 
 /** Creates the targets (one per enabled account) and queues the job, inside the caller's transaction. */
 export async function enqueuePublishing(req: PayloadRequest, submission: Doc): Promise<number> {
-  const ctx = pluginContextOf(req.payload)
+  const ctx = pluginContext(req.payload)
   const accounts = await req.payload.find({ collection: ctx.slugs.socialAccounts, where: { enabled: { equals: true } }, pagination: false, depth: 0, overrideAccess: true, req })
   const existing = await req.payload.find({ collection: ctx.slugs.publications, where: { submission: { equals: submission.id } }, pagination: false, depth: 0, overrideAccess: true, req })
   const have = new Set(existing.docs.map((d) => String(idOf((d as Doc).account))))
@@ -311,29 +268,18 @@ export async function enqueuePublishing(req: PayloadRequest, submission: Doc): P
 
 /** The job: run every open target of a submission, then settle the submission's status. */
 export async function runPublishing(payload: Payload, submissionId: string | number, opts: RunOptions = {}): Promise<void> {
-  const ctx = pluginContextOf(payload)
+  const ctx = pluginContext(payload)
   const targets = await payload.find({ collection: ctx.slugs.publications, where: { and: [{ submission: { equals: submissionId } }, { status: { in: OPEN_STATUSES } }] }, pagination: false, depth: 0, overrideAccess: true })
   for (const t of targets.docs) await runTarget(payload, t.id, opts)
   await settleSubmission(payload, submissionId)
 }
 
-/** Sets the submission from its targets: all published → `published` (+ register `content` entry); any failed/unconfirmed and none running → `publish_failed`. */
-export async function settleSubmission(payload: Payload, submissionId: string | number, outer?: PayloadRequest): Promise<string | null> {
-  const ctx = pluginContextOf(payload)
-  const run = async (req: PayloadRequest) => {
-    await lockDocument(req, ctx.slugs.submissions, submissionId)
-    const { settle } = await import('../hooks/publishing.js')
-    return settle(req, ctx, submissionId)
-  }
-  return outer ? run(outer) : inTransaction(payload, run)
-}
-
 /** Targets armed by a worker that died (lease expired): reconcile them. For a worker's start and a schedule. */
 export async function reconcileStale(payload: Payload, opts: RunOptions = {}): Promise<number> {
-  const ctx = pluginContextOf(payload)
+  const ctx = pluginContext(payload)
   const stale = await payload.find({
     collection: ctx.slugs.publications,
-    where: { and: [{ status: { in: OPEN_STATUSES } }, { platform: { not_equals: 'manual' } }, { or: [{ leaseUntil: { less_than: new Date().toISOString() } }, { leaseUntil: { exists: false } }] }] },
+    where: { and: [{ status: { in: OPEN_STATUSES } }, { platform: { not_in: HAND_POSTED_PLATFORMS } }, { or: [{ leaseUntil: { less_than: new Date().toISOString() } }, { leaseUntil: { exists: false } }] }] },
     pagination: false,
     depth: 0,
     overrideAccess: true,
