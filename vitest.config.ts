@@ -16,8 +16,14 @@ export default defineConfig({
     ],
   },
   test: {
-    include: ['tests/**/*.test.ts'],
     globalSetup: ['tests/globalSetup.ts'],
+    // The consumer test (tests/consumer) installs the packed plugin into an app and runs
+    // Next dev and a webpack build: it would starve the files running beside it on 2
+    // cores, so it runs alone, after every other file has finished.
+    projects: [
+      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/consumer/**'] } },
+      { extends: true, test: { name: 'consumer', include: ['tests/consumer/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+    ],
     // Integration files each get their own database; two run side by side on 2 cores.
     pool: 'forks',
     maxWorkers: 2,
