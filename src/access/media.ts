@@ -2,7 +2,8 @@ import type { Access, Where } from 'payload'
 import { hasRole, isAdmin, isStaff } from './roles.js'
 
 /** Photos are uploaded by the field team, and by the Ketua PPID when correcting. */
-export const createMedia: Access = ({ req: { user } }) => hasRole(user, 'tim-pelaksana', 'ketua-ppid', 'admin')
+export const SOP_UPLOADERS = ['tim-pelaksana', 'ketua-ppid'] as const
+export const createMedia: Access = ({ req: { user } }) => hasRole(user, ...SOP_UPLOADERS, 'admin')
 /**
  * CONTRACT "read submissions" applied to files ("all but others' drafts"):
  * - everyone: files of published news (`isPublic`, set when the submission is published);
@@ -28,7 +29,7 @@ export const changeOwnMedia: Access = ({ req: { user } }) => {
 }
 
 /**
- * Files the SOP owns: uploaded by a user holding one of its roles, or attached to a
+ * Files the SOP owns: uploaded by the field team or the Ketua PPID, or attached to a
  * submission (`sopFile`, set by the plugin, never by a request). An app's own files
  * (its editors' images, logos) are not: the app's rules alone decide those.
  */

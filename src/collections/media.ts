@@ -44,7 +44,7 @@ function integrityFields(ctx: PluginContext): Field[] {
       label: { id: 'Publik', en: 'Public' },
     },
     {
-      // A file of the SOP (uploaded by one of its roles, or attached to a submission):
+      // A file of the SOP (uploaded by the field team or the Ketua PPID, or attached to a submission):
       // in an app's own media collection, the app's read rule applies to it only once
       // its news is published (access/media.ts composeMediaRead).
       name: 'sopFile',

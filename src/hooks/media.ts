@@ -12,7 +12,8 @@ import type {
 } from 'payload'
 import { idOf, isWellFormedId, SLUGS, WORKFLOW_CONTEXT, type PluginContext } from '../context.js'
 import { badRequest, forbidden } from './errors.js'
-import { isStaff } from '../access/roles.js'
+import { hasRole } from '../access/roles.js'
+import { SOP_UPLOADERS } from '../access/media.js'
 
 const ORIGINAL_NAME_KEY = 'sopMedsosOriginalFilename'
 /** 50 megapixels: every phone and camera photo (a 12 MP one is 12), not a bomb. */
@@ -95,9 +96,11 @@ export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, r
   }
   if (operation === 'create' && req.user) {
     data.uploadedBy = req.user.id
-    // An upload by one of the SOP's roles is the SOP's file from the start (the field
-    // team uploads before attaching): an app's public read rule does not show it.
-    if (isStaff(req.user)) data.sopFile = true
+    // An upload by a role that uploads for the SOP (the field team; the Ketua PPID
+    // correcting) is the SOP's file from the start, before it is attached: an app's
+    // public read rule does not show it. The admin's and other staff's uploads are the
+    // app's files until a submission holds them (recordAttachedMedia).
+    if (hasRole(req.user, ...SOP_UPLOADERS)) data.sopFile = true
   }
   return data
 }

@@ -42,6 +42,7 @@ async function upload(person: Person, tag: string): Promise<Record<string, any>>
 const doc = (id: number) => app.payload.findByID({ collection: 'media', id, overrideAccess: true, showHiddenFields: true }) as Promise<Record<string, any>>
 
 let hostPhoto: Record<string, any>
+let adminPhoto: number
 let unattached: Record<string, any>
 let draftPhotos: number[]
 let reviewPhotos: number[]
@@ -73,6 +74,7 @@ beforeAll(async () => {
 
   const owner = people['tim-pelaksana']
   hostPhoto = await upload(editor, 'logo-desa')
+  adminPhoto = (await upload(people.admin, 'banner-admin')).id as number
   unattached = await upload(owner, 'belum-dilampirkan')
   const four = async (tag: string) => Promise.all([0, 1, 2, 3].map(async (i) => (await upload(owner, `${tag}-${i}`)).id as number))
   draftPhotos = await four('draf')
@@ -91,6 +93,8 @@ afterAll(async () => {
 describe("an app's public media collection: unpublished SOP photos stay closed", () => {
   it('the SOP marks its files; the app’s own file is not marked', async () => {
     expect((await doc(hostPhoto.id)).sopFile).toBe(false)
+    // The admin runs the app too: their uploads are the app's until a submission holds one.
+    expect((await doc(adminPhoto)).sopFile).toBe(false)
     expect((await doc(unattached.id)).sopFile).toBe(true)
     for (const id of [...draftPhotos, ...reviewPhotos, ...publishedPhotos]) expect((await doc(id)).sopFile).toBe(true)
   })
@@ -99,7 +103,7 @@ describe("an app's public media collection: unpublished SOP photos stay closed",
     const res = await app.rest('GET', 'media?limit=100&depth=0')
     expect(res.status).toBe(200)
     const ids = (res.body.docs as { id: number }[]).map((d) => d.id).sort((a, b) => a - b)
-    expect(ids).toEqual([hostPhoto.id, ...publishedPhotos].sort((a, b) => a - b))
+    expect(ids).toEqual([hostPhoto.id, adminPhoto, ...publishedPhotos].sort((a, b) => a - b))
   })
 
   it('anonymous by id: unpublished photos are refused, published and the app’s are served', async () => {
@@ -132,7 +136,7 @@ describe("an app's public media collection: unpublished SOP photos stay closed",
   it('anonymous GraphQL: the same', async () => {
     const list = await app.graphql('{ allMedia(limit: 100) { docs { id } } }')
     const ids = (list.body.data.allMedia.docs as { id: number }[]).map((d) => d.id).sort((a, b) => a - b)
-    expect(ids).toEqual([hostPhoto.id, ...publishedPhotos].sort((a, b) => a - b))
+    expect(ids).toEqual([hostPhoto.id, adminPhoto, ...publishedPhotos].sort((a, b) => a - b))
     const one = await app.graphql(`{ Media(id: ${reviewPhotos[0]}) { id filename } }`)
     expect(one.body.data?.Media ?? null).toBeNull()
   })
@@ -140,7 +144,7 @@ describe("an app's public media collection: unpublished SOP photos stay closed",
   it('the app’s own editor (no SOP role) reads like anonymous and cannot change SOP files', async () => {
     const list = await app.rest('GET', 'media?limit=100&depth=0', { token: editor.token })
     const ids = (list.body.docs as { id: number }[]).map((d) => d.id).sort((a, b) => a - b)
-    expect(ids).toEqual([hostPhoto.id, ...publishedPhotos].sort((a, b) => a - b))
+    expect(ids).toEqual([hostPhoto.id, adminPhoto, ...publishedPhotos].sort((a, b) => a - b))
     const file = await app.get(`media/file/${(await doc(draftPhotos[0]!)).filename}`, { Authorization: `JWT ${editor.token}` })
     expect(file.status).toBe(403)
     await file.body?.cancel()
