@@ -15,7 +15,8 @@ export const PURE_LAYER_RESTRICTION = {
   patterns: [
     {
       group: ['payload', 'payload/*', '@payloadcms/*'],
-      message: 'src/workflow/ is pure: no Payload imports (put code that needs Payload in src/services/).',
+      message:
+        'src/workflow/ is pure: no Payload imports (put code that needs Payload in src/services/).',
     },
   ],
 }
@@ -27,7 +28,8 @@ const untyped = payloadEsLintConfig.map((config) => {
   const rules = Object.fromEntries(
     Object.entries(config.rules).map(([name, setting]) => {
       const slash = name.lastIndexOf('/')
-      const rule = slash < 0 ? undefined : plugins[name.slice(0, slash)]?.rules?.[name.slice(slash + 1)]
+      const rule =
+        slash < 0 ? undefined : plugins[name.slice(0, slash)]?.rules?.[name.slice(slash + 1)]
       return [name, rule?.meta?.docs?.requiresTypeChecking ? 'off' : setting]
     }),
   )
@@ -36,7 +38,14 @@ const untyped = payloadEsLintConfig.map((config) => {
 
 export default [
   {
-    ignores: ['dist/**', 'node_modules/**', 'dev/.next*/**', 'dev/app/(payload)/**', 'tests/consumer/.work/**', '**/*.d.ts'],
+    ignores: [
+      'dist/**',
+      'node_modules/**',
+      'dev/.next*/**',
+      'dev/app/(payload)/**',
+      'tests/consumer/.work/**',
+      '**/*.d.ts',
+    ],
   },
   ...untyped,
   {

@@ -21,8 +21,18 @@ export default defineConfig({
     // Next dev and a webpack build: it would starve the files running beside it on 2
     // cores, so it runs alone, after every other file has finished.
     projects: [
-      { extends: true, test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/consumer/**'] } },
-      { extends: true, test: { name: 'consumer', include: ['tests/consumer/**/*.test.ts'], sequence: { groupOrder: 1 } } },
+      {
+        extends: true,
+        test: { name: 'suite', include: ['tests/**/*.test.ts'], exclude: ['tests/consumer/**'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'consumer',
+          include: ['tests/consumer/**/*.test.ts'],
+          sequence: { groupOrder: 1 },
+        },
+      },
     ],
     // Integration files each get their own database; two run side by side on 2 cores.
     pool: 'forks',

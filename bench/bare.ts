@@ -16,7 +16,10 @@ export function bareConfig(databaseUri: string, mediaDir: string, poolMax = 10) 
     telemetry: false,
     logger: { options: { level: 'fatal' } },
     // Never write payload-types.ts from a benchmark.
-    typescript: { autoGenerate: false, outputFile: path.join(os.tmpdir(), 'bench-payload-types.ts') },
+    typescript: {
+      autoGenerate: false,
+      outputFile: path.join(os.tmpdir(), 'bench-payload-types.ts'),
+    },
     collections: [
       { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] },
       {
@@ -27,8 +30,20 @@ export function bareConfig(databaseUri: string, mediaDir: string, poolMax = 10) 
           staticDir: mediaDir,
           mimeTypes: ['image/jpeg'],
           imageSizes: [
-            { name: 'thumbnail', width: 400, height: 300, position: 'centre', withoutEnlargement: false, formatOptions: { format: 'jpeg', options: { quality: 80 } } },
-            { name: 'large', width: 1600, withoutEnlargement: true, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
+            {
+              name: 'thumbnail',
+              width: 400,
+              height: 300,
+              position: 'centre',
+              withoutEnlargement: false,
+              formatOptions: { format: 'jpeg', options: { quality: 80 } },
+            },
+            {
+              name: 'large',
+              width: 1600,
+              withoutEnlargement: true,
+              formatOptions: { format: 'jpeg', options: { quality: 82 } },
+            },
           ],
         },
         fields: [{ name: 'alt', type: 'text' }],
@@ -45,8 +60,22 @@ export function bareConfig(databaseUri: string, mediaDir: string, poolMax = 10) 
           { name: 'registerNumber', type: 'text' },
         ],
       },
-      { slug: 'reviews', fields: [{ name: 'submission', type: 'relationship', relationTo: 'submissions' }, { name: 'action', type: 'text' }, { name: 'note', type: 'textarea' }] },
-      { slug: 'register', fields: [{ name: 'number', type: 'text' }, { name: 'submission', type: 'relationship', relationTo: 'submissions' }, { name: 'hash', type: 'text' }] },
+      {
+        slug: 'reviews',
+        fields: [
+          { name: 'submission', type: 'relationship', relationTo: 'submissions' },
+          { name: 'action', type: 'text' },
+          { name: 'note', type: 'textarea' },
+        ],
+      },
+      {
+        slug: 'register',
+        fields: [
+          { name: 'number', type: 'text' },
+          { name: 'submission', type: 'relationship', relationTo: 'submissions' },
+          { name: 'hash', type: 'text' },
+        ],
+      },
       // Benchmark 2: the published news as a plain, publicly readable collection.
       {
         slug: 'news',
@@ -66,4 +95,3 @@ export function bareConfig(databaseUri: string, mediaDir: string, poolMax = 10) 
     ],
   })
 }
-

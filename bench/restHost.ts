@@ -15,7 +15,13 @@ const mediaDir = process.env.MEDIA_DIR!
 const config =
   process.env.HOST_CONFIG === 'bare'
     ? bareConfig(uri, mediaDir, 20)
-    : appConfig({ databaseUri: uri, secret: process.env.PAYLOAD_SECRET ?? 'bench', poolMax: 20, logLevel: 'fatal', plugin: { mediaDir } })
+    : appConfig({
+        databaseUri: uri,
+        secret: process.env.PAYLOAD_SECRET ?? 'bench',
+        poolMax: 20,
+        logLevel: 'fatal',
+        plugin: { mediaDir },
+      })
 await getPayload({ config })
 const GET = REST_GET(config)
 

@@ -10,7 +10,13 @@ import { en } from '@payloadcms/translations/languages/en'
 import { id } from '@payloadcms/translations/languages/id'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { s3Storage } from '@payloadcms/storage-s3'
-import { buildConfig, type Config, type Connect, type DatabaseAdapterObj, type EmailAdapter } from 'payload'
+import {
+  buildConfig,
+  type Config,
+  type Connect,
+  type DatabaseAdapterObj,
+  type EmailAdapter,
+} from 'payload'
 import pg from 'pg'
 import sharp from 'sharp'
 import { APPROVAL_SHEETS, sopMedsosPlugin, type SopMedsosOptions } from 'payload-plugin-sop-medsos'
@@ -78,7 +84,9 @@ export function s3FromEnv(env: NodeJS.ProcessEnv = process.env): S3Settings | nu
     endpoint: env.S3_ENDPOINT,
     accessKeyId: env.S3_ACCESS_KEY_ID,
     secretAccessKey: env.S3_SECRET_ACCESS_KEY,
-    forcePathStyle: env.S3_FORCE_PATH_STYLE ? env.S3_FORCE_PATH_STYLE === 'true' : Boolean(env.S3_ENDPOINT),
+    forcePathStyle: env.S3_FORCE_PATH_STYLE
+      ? env.S3_FORCE_PATH_STYLE === 'true'
+      : Boolean(env.S3_ENDPOINT),
     prefix: env.S3_PREFIX,
   }
 }
@@ -94,14 +102,21 @@ function storagePlugin(s3: S3Settings | null, mediaSlug: string) {
     enabled: Boolean(s3),
     alwaysInsertFields: true,
     bucket: s3?.bucket ?? 'unused',
-    collections: { [mediaSlug]: { prefix: key('media') }, [APPROVAL_SHEETS]: { prefix: key('approval-sheets') } },
+    collections: {
+      [mediaSlug]: { prefix: key('media') },
+      [APPROVAL_SHEETS]: { prefix: key('approval-sheets') },
+    },
     // One client per bucket and endpoint (tests run several apps in one process).
     clientCacheKey: `s3:${s3?.endpoint ?? 'aws'}:${s3?.bucket ?? ''}`,
     config: {
       region: s3?.region ?? 'us-east-1',
       ...(s3?.endpoint ? { endpoint: s3.endpoint } : {}),
       forcePathStyle: s3?.forcePathStyle ?? false,
-      ...(s3?.accessKeyId ? { credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey ?? '' } } : {}),
+      ...(s3?.accessKeyId
+        ? {
+            credentials: { accessKeyId: s3.accessKeyId, secretAccessKey: s3.secretAccessKey ?? '' },
+          }
+        : {}),
     },
   })
 }
@@ -111,7 +126,10 @@ function storagePlugin(s3: S3Settings | null, mediaSlug: string) {
  * sends real email through nodemailer; without it emails are printed to the console.
  */
 export function emailFromEnv(env: NodeJS.ProcessEnv = process.env): Config['email'] {
-  const from = { defaultFromAddress: env.SMTP_FROM ?? 'no-reply@localhost', defaultFromName: env.SMTP_FROM_NAME ?? env.AGENCY_NAME ?? 'SOP Medsos PPID' }
+  const from = {
+    defaultFromAddress: env.SMTP_FROM ?? 'no-reply@localhost',
+    defaultFromName: env.SMTP_FROM_NAME ?? env.AGENCY_NAME ?? 'SOP Medsos PPID',
+  }
   if (env.SMTP_HOST) {
     return nodemailerAdapter({
       ...from,
@@ -129,7 +147,9 @@ export function emailFromEnv(env: NodeJS.ProcessEnv = process.env): Config['emai
     ...from,
     sendEmail: async (message) => {
       const to = JSON.stringify(message.to)
-      payload.logger.info({ msg: `Email (console, set SMTP_HOST to send) to ${to}: ${message.subject}\n${message.text ?? ''}` })
+      payload.logger.info({
+        msg: `Email (console, set SMTP_HOST to send) to ${to}: ${message.subject}\n${message.text ?? ''}`,
+      })
     },
   })
   return consoleEmail
@@ -142,7 +162,9 @@ export function emailFromEnv(env: NodeJS.ProcessEnv = process.env): Config['emai
  * refuses other sites' state-changing requests when a host app sets none.
  */
 export function siteOriginsFromEnv(env: NodeJS.ProcessEnv = process.env): string[] {
-  const urls = [env.SERVER_URL, env.NEXT_PUBLIC_SERVER_URL, env.PUBLIC_SITE_URL].filter((v): v is string => Boolean(v))
+  const urls = [env.SERVER_URL, env.NEXT_PUBLIC_SERVER_URL, env.PUBLIC_SITE_URL].filter(
+    (v): v is string => Boolean(v),
+  )
   if (env.NODE_ENV !== 'production') urls.push('http://localhost:3000', 'http://127.0.0.1:3000')
   const origins = new Set<string>()
   for (const url of urls) {
@@ -175,7 +197,10 @@ export const SCHEMA_LOCK_KEY = 0x50_4d_45_44_53_4f_53n // "SOPMEDS"
  * CREATE TABLE … already exists" (measured: 2 of 3 processes, exit 1). The next process
  * finds the schema in place and has nothing to push.
  */
-export function serialiseSchemaSetup<T extends DatabaseAdapterObj<any>>(adapter: T, connectionString: string): T {
+export function serialiseSchemaSetup<T extends DatabaseAdapterObj<any>>(
+  adapter: T,
+  connectionString: string,
+): T {
   return {
     ...adapter,
     init: (args) => {
@@ -198,7 +223,10 @@ export function serialiseSchemaSetup<T extends DatabaseAdapterObj<any>>(adapter:
         try {
           return await connect.call(this, options)
         } finally {
-          if (locked) await lock.query('select pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY.toString()]).catch(() => {})
+          if (locked)
+            await lock
+              .query('select pg_advisory_unlock($1)', [SCHEMA_LOCK_KEY.toString()])
+              .catch(() => {})
           await lock.end().catch(() => {})
         }
       }
@@ -231,7 +259,10 @@ export function appConfig(input: AppConfigInput) {
       fallbackLanguage: 'id',
     },
     admin: {
-      importMap: { baseDir: root, importMapFile: path.resolve(root, 'dev/app/(payload)/admin/importMap.js') },
+      importMap: {
+        baseDir: root,
+        importMapFile: path.resolve(root, 'dev/app/(payload)/admin/importMap.js'),
+      },
       meta: { titleSuffix: ' — SOP Medsos PPID' },
     },
     typescript: { outputFile: path.resolve(root, 'payload-types.ts'), autoGenerate: false },
@@ -253,7 +284,12 @@ export function appConfig(input: AppConfigInput) {
           shouldAutoRun: () => true,
         }
       : undefined,
-    logger: input.logLevel ? { options: { level: input.logLevel }, ...(input.logDestination ? { destination: input.logDestination as never } : {}) } : undefined,
+    logger: input.logLevel
+      ? {
+          options: { level: input.logLevel },
+          ...(input.logDestination ? { destination: input.logDestination as never } : {}),
+        }
+      : undefined,
     telemetry: false,
   })
 }

@@ -8,7 +8,11 @@ export const FAKE_WEBHOOK_SECRET = 'fake-webhook-secret'
 const holder = globalThis as unknown as { __sopMedsosFake?: Promise<FakePlatforms | null> }
 
 export function ensureFakePlatforms(): Promise<FakePlatforms | null> {
-  holder.__sopMedsosFake ??= startFakePlatforms({ port: FAKE_PLATFORMS_PORT, tokens: [FAKE_TOKEN], webhookSecrets: { portal: FAKE_WEBHOOK_SECRET } })
+  holder.__sopMedsosFake ??= startFakePlatforms({
+    port: FAKE_PLATFORMS_PORT,
+    tokens: [FAKE_TOKEN],
+    webhookSecrets: { portal: FAKE_WEBHOOK_SECRET },
+  })
     .then((fake) => {
       console.log(`Fake social platforms on ${fake.url} (posts: ${fake.url}/_control/posts)`)
       return fake

@@ -54,9 +54,20 @@ export interface FakePlatforms {
   close: () => Promise<void>
 }
 
-type Container = { id: string; account: string; status: string; polls: number; caption?: string; children?: string[]; carouselItem: boolean; mediaId?: string }
+type Container = {
+  id: string
+  account: string
+  status: string
+  polls: number
+  caption?: string
+  children?: string[]
+  carouselItem: boolean
+  mediaId?: string
+}
 
-export async function startFakePlatforms(options: FakePlatformsOptions = {}): Promise<FakePlatforms> {
+export async function startFakePlatforms(
+  options: FakePlatformsOptions = {},
+): Promise<FakePlatforms> {
   const tokens = new Set(options.tokens ?? ['fake-valid-token'])
   const secrets = options.webhookSecrets ?? { portal: 'fake-webhook-secret' }
   const containerPolls = options.containerPolls ?? 1
@@ -69,14 +80,37 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   let seq = 1000
   const next = () => String(++seq)
 
-  const send = (res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) => {
+  const send = (
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) => {
     res.writeHead(status, { 'Content-Type': 'application/json', ...headers })
     res.end(JSON.stringify(body))
   }
-  const graphError = (res: http.ServerResponse, status: number, code: number, message: string, subcode?: number, transient = false) =>
-    send(res, status, { error: { message, type: 'OAuthException', code, ...(subcode ? { error_subcode: subcode } : {}), is_transient: transient, fbtrace_id: randomUUID() } })
+  const graphError = (
+    res: http.ServerResponse,
+    status: number,
+    code: number,
+    message: string,
+    subcode?: number,
+    transient = false,
+  ) =>
+    send(res, status, {
+      error: {
+        message,
+        type: 'OAuthException',
+        code,
+        ...(subcode ? { error_subcode: subcode } : {}),
+        is_transient: transient,
+        fbtrace_id: randomUUID(),
+      },
+    })
 
-  async function readBody(req: http.IncomingMessage): Promise<{ raw: Buffer; fields: Record<string, string> }> {
+  async function readBody(
+    req: http.IncomingMessage,
+  ): Promise<{ raw: Buffer; fields: Record<string, string> }> {
     const chunks: Buffer[] = []
     for await (const c of req) chunks.push(c as Buffer)
     const raw = Buffer.concat(chunks)
@@ -94,13 +128,22 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
   }
 
   function takeFault(line: string): Fault | null {
-    const f = faults.find((x) => x.left > 0 && (typeof x.match === 'string' ? line.includes(x.match) : x.match.test(line)))
+    const f = faults.find(
+      (x) =>
+        x.left > 0 && (typeof x.match === 'string' ? line.includes(x.match) : x.match.test(line)),
+    )
     if (!f) return null
     f.left--
     return f
   }
 
-  async function graph(method: string, parts: string[], url: URL, fields: Record<string, string>, res: http.ServerResponse): Promise<boolean> {
+  async function graph(
+    method: string,
+    parts: string[],
+    url: URL,
+    fields: Record<string, string>,
+    res: http.ServerResponse,
+  ): Promise<boolean> {
     const token = fields.access_token ?? url.searchParams.get('access_token') ?? ''
     if (!tokens.has(token)) {
       graphError(res, 400, 190, 'Error validating access token: Session has expired.', 463)
@@ -124,31 +167,70 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
         }
       }
       const id = `${first}_${next()}`
-      posts.push({ platform: 'facebook', account: first, id, text: fields.message ?? '', media: attached.length, at: new Date().toISOString() })
-      return (send(res, 200, { id, permalink_url: `https://www.facebook.com/${first}/posts/${id.split('_')[1]}` }), true)
+      posts.push({
+        platform: 'facebook',
+        account: first,
+        id,
+        text: fields.message ?? '',
+        media: attached.length,
+        at: new Date().toISOString(),
+      })
+      return (
+        send(res, 200, {
+          id,
+          permalink_url: `https://www.facebook.com/${first}/posts/${id.split('_')[1]}`,
+        }),
+        true
+      )
     }
     if (method === 'GET' && edge === 'published_posts') {
       const since = Number(url.searchParams.get('since') ?? 0) * 1000
       const data = posts
-        .filter((p) => p.platform === 'facebook' && p.account === first && Date.parse(p.at) >= since)
-        .map((p) => ({ id: p.id, message: p.text, created_time: p.at, permalink_url: `https://www.facebook.com/${first}/posts/${p.id.split('_')[1]}` }))
+        .filter(
+          (p) => p.platform === 'facebook' && p.account === first && Date.parse(p.at) >= since,
+        )
+        .map((p) => ({
+          id: p.id,
+          message: p.text,
+          created_time: p.at,
+          permalink_url: `https://www.facebook.com/${first}/posts/${p.id.split('_')[1]}`,
+        }))
       send(res, 200, { data })
       return true
     }
     if (method === 'GET' && edge === 'content_publishing_limit') {
-      const used = posts.filter((p) => p.platform === 'instagram' && p.account === first && Date.now() - Date.parse(p.at) < 86_400_000).length
-      send(res, 200, { data: [{ quota_usage: used, config: { quota_total: 100, quota_duration: 86400 } }] })
+      const used = posts.filter(
+        (p) =>
+          p.platform === 'instagram' &&
+          p.account === first &&
+          Date.now() - Date.parse(p.at) < 86_400_000,
+      ).length
+      send(res, 200, {
+        data: [{ quota_usage: used, config: { quota_total: 100, quota_duration: 86400 } }],
+      })
       return true
     }
     if (method === 'POST' && edge === 'media') {
       if (fields.media_type === 'CAROUSEL') {
         const children = (fields.children ?? '').split(',').filter(Boolean)
-        if (children.length < 2 || children.length > 10 || children.some((c) => containers.get(c)?.status !== 'FINISHED')) {
+        if (
+          children.length < 2 ||
+          children.length > 10 ||
+          children.some((c) => containers.get(c)?.status !== 'FINISHED')
+        ) {
           graphError(res, 400, 100, 'Invalid parameter: children', 2207001)
           return true
         }
         const id = next()
-        containers.set(id, { id, account: first, status: 'IN_PROGRESS', polls: 0, caption: fields.caption ?? '', children, carouselItem: false })
+        containers.set(id, {
+          id,
+          account: first,
+          status: 'IN_PROGRESS',
+          polls: 0,
+          caption: fields.caption ?? '',
+          children,
+          carouselItem: false,
+        })
         send(res, 200, { id })
         return true
       }
@@ -157,7 +239,14 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
         return true
       }
       const id = next()
-      containers.set(id, { id, account: first, status: 'IN_PROGRESS', polls: 0, caption: fields.caption, carouselItem: fields.is_carousel_item === 'true' })
+      containers.set(id, {
+        id,
+        account: first,
+        status: 'IN_PROGRESS',
+        polls: 0,
+        caption: fields.caption,
+        carouselItem: fields.is_carousel_item === 'true',
+      })
       send(res, 200, { id })
       return true
     }
@@ -177,12 +266,26 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
       }
       c.status = 'PUBLISHED'
       c.mediaId = next()
-      posts.push({ platform: 'instagram', account: first, id: c.mediaId, text: c.caption ?? '', media: c.children?.length ?? 1, at: new Date().toISOString() })
+      posts.push({
+        platform: 'instagram',
+        account: first,
+        id: c.mediaId,
+        text: c.caption ?? '',
+        media: c.children?.length ?? 1,
+        at: new Date().toISOString(),
+      })
       send(res, 200, { id: c.mediaId })
       return true
     }
     if (method === 'GET' && edge === 'media') {
-      const data = posts.filter((p) => p.platform === 'instagram' && p.account === first).reverse().map((p) => ({ id: p.id, caption: p.text, permalink: `https://www.instagram.com/p/${p.id}/` }))
+      const data = posts
+        .filter((p) => p.platform === 'instagram' && p.account === first)
+        .reverse()
+        .map((p) => ({
+          id: p.id,
+          caption: p.text,
+          permalink: `https://www.instagram.com/p/${p.id}/`,
+        }))
       send(res, 200, { data })
       return true
     }
@@ -194,50 +297,110 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
         return true
       }
       const ig = posts.find((p) => p.platform === 'instagram' && p.id === first)
-      if (ig) return (send(res, 200, { id: ig.id, permalink: `https://www.instagram.com/p/${ig.id}/` }), true)
+      if (ig)
+        return (
+          send(res, 200, { id: ig.id, permalink: `https://www.instagram.com/p/${ig.id}/` }),
+          true
+        )
       const fb = posts.find((p) => p.platform === 'facebook' && p.id === first)
-      if (fb) return (send(res, 200, { id: fb.id, permalink_url: `https://www.facebook.com/${fb.account}/posts/${fb.id.split('_')[1]}` }), true)
+      if (fb)
+        return (
+          send(res, 200, {
+            id: fb.id,
+            permalink_url: `https://www.facebook.com/${fb.account}/posts/${fb.id.split('_')[1]}`,
+          }),
+          true
+        )
       graphError(res, 404, 803, 'Some of the aliases you requested do not exist')
       return true
     }
     return false
   }
 
-  async function xApi(method: string, path: string, headers: http.IncomingHttpHeaders, fields: Record<string, string>, res: http.ServerResponse) {
+  async function xApi(
+    method: string,
+    path: string,
+    headers: http.IncomingHttpHeaders,
+    fields: Record<string, string>,
+    res: http.ServerResponse,
+  ) {
     const token = (headers.authorization ?? '').replace(/^Bearer /, '')
-    if (!tokens.has(token)) return send(res, 401, { title: 'Unauthorized', type: 'about:blank', status: 401, detail: 'Unauthorized' })
+    if (!tokens.has(token))
+      return send(res, 401, {
+        title: 'Unauthorized',
+        type: 'about:blank',
+        status: 401,
+        detail: 'Unauthorized',
+      })
     if (method === 'POST' && path === '/2/media/upload') {
-      if (!fields.media?.startsWith('file:')) return send(res, 400, { errors: [{ message: 'media required' }] })
-      return send(res, 200, { data: { id: next(), media_key: `3_${seq}`, expires_after_secs: 86400 } })
+      if (!fields.media?.startsWith('file:'))
+        return send(res, 400, { errors: [{ message: 'media required' }] })
+      return send(res, 200, {
+        data: { id: next(), media_key: `3_${seq}`, expires_after_secs: 86400 },
+      })
     }
     if (method === 'POST' && path === '/2/tweets') {
-      const body = JSON.parse(fields.__json ?? '{}') as { text?: string; media?: { media_ids?: string[] } }
+      const body = JSON.parse(fields.__json ?? '{}') as {
+        text?: string
+        media?: { media_ids?: string[] }
+      }
       const text = body.text ?? ''
-      if ([...new Intl.Segmenter().segment(text)].length > 280) return send(res, 400, { detail: 'Your Tweet text is too long.', status: 400 })
-      if ((body.media?.media_ids?.length ?? 0) > 4) return send(res, 400, { detail: 'Too many media', status: 400 })
+      if ([...new Intl.Segmenter().segment(text)].length > 280)
+        return send(res, 400, { detail: 'Your Tweet text is too long.', status: 400 })
+      if ((body.media?.media_ids?.length ?? 0) > 4)
+        return send(res, 400, { detail: 'Too many media', status: 400 })
       if (posts.some((p) => p.platform === 'x' && p.account === token && p.text === text)) {
-        return send(res, 403, { detail: 'You are not allowed to create a Tweet with duplicate content.', status: 403, title: 'Forbidden' })
+        return send(res, 403, {
+          detail: 'You are not allowed to create a Tweet with duplicate content.',
+          status: 403,
+          title: 'Forbidden',
+        })
       }
       const id = next()
-      posts.push({ platform: 'x', account: token, id, text, media: body.media?.media_ids?.length ?? 0, at: new Date().toISOString() })
+      posts.push({
+        platform: 'x',
+        account: token,
+        id,
+        text,
+        media: body.media?.media_ids?.length ?? 0,
+        at: new Date().toISOString(),
+      })
       return send(res, 201, { data: { id, text, edit_history_tweet_ids: [id] } })
     }
     return send(res, 404, { detail: 'not found' })
   }
 
-  function webhookApi(name: string, headers: http.IncomingHttpHeaders, raw: Buffer, res: http.ServerResponse) {
+  function webhookApi(
+    name: string,
+    headers: http.IncomingHttpHeaders,
+    raw: Buffer,
+    res: http.ServerResponse,
+  ) {
     const secret = secrets[name]
     const ts = String(headers['x-sop-medsos-timestamp'] ?? '')
     const given = Buffer.from(String(headers['x-sop-medsos-signature'] ?? ''))
-    const want = Buffer.from(`sha256=${createHmac('sha256', secret ?? '').update(`${ts}.${raw.toString()}`).digest('hex')}`)
-    if (!secret || given.length !== want.length || !timingSafeEqual(given, want)) return send(res, 401, { error: 'bad signature' })
+    const want = Buffer.from(
+      `sha256=${createHmac('sha256', secret ?? '')
+        .update(`${ts}.${raw.toString()}`)
+        .digest('hex')}`,
+    )
+    if (!secret || given.length !== want.length || !timingSafeEqual(given, want))
+      return send(res, 401, { error: 'bad signature' })
     const key = String(headers['idempotency-key'] ?? '')
     const seen = webhookSeen.get(key)
     if (key && seen) return send(res, 200, seen)
     const body = JSON.parse(raw.toString()) as { caption?: string; photos?: unknown[] }
     const id = next()
     const answer = { id, url: `https://portal.example.go.id/berita/${id}` }
-    posts.push({ platform: 'webhook', account: name, id, text: body.caption ?? '', media: body.photos?.length ?? 0, key, at: new Date().toISOString() })
+    posts.push({
+      platform: 'webhook',
+      account: name,
+      id,
+      text: body.caption ?? '',
+      media: body.photos?.length ?? 0,
+      key,
+      at: new Date().toISOString(),
+    })
     if (key) webhookSeen.set(key, answer)
     send(res, 200, answer)
   }
@@ -247,7 +410,8 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     const method = req.method ?? 'GET'
     const line = `${method} ${url.pathname}`
     try {
-      if (url.pathname.startsWith('/_control/')) return control(url.pathname.slice(10), method, req, res)
+      if (url.pathname.startsWith('/_control/'))
+        return control(url.pathname.slice(10), method, req, res)
       requests.push({ method, path: url.pathname, auth: String(req.headers.authorization ?? '') })
       const fault = takeFault(line)
       if (fault?.kind === 'timeout') {
@@ -255,16 +419,39 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
         return // never answer: the client's timeout fires
       }
       if (fault?.kind === 'reset') return req.socket.destroy()
-      if (fault?.kind === 'status') return send(res, fault.status ?? 503, { error: { message: fault.message ?? 'Service Unavailable', code: fault.code ?? 2, is_transient: true } })
-      if (fault?.kind === 'graph') return graphError(res, fault.status ?? 400, fault.code ?? 1, fault.message ?? 'An unknown error occurred', fault.subcode, fault.transient ?? false)
-      if (fault?.kind === 'x429') return send(res, 429, { title: 'Too Many Requests', status: 429, detail: 'Too Many Requests' }, { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 1) })
+      if (fault?.kind === 'status')
+        return send(res, fault.status ?? 503, {
+          error: {
+            message: fault.message ?? 'Service Unavailable',
+            code: fault.code ?? 2,
+            is_transient: true,
+          },
+        })
+      if (fault?.kind === 'graph')
+        return graphError(
+          res,
+          fault.status ?? 400,
+          fault.code ?? 1,
+          fault.message ?? 'An unknown error occurred',
+          fault.subcode,
+          fault.transient ?? false,
+        )
+      if (fault?.kind === 'x429')
+        return send(
+          res,
+          429,
+          { title: 'Too Many Requests', status: 429, detail: 'Too Many Requests' },
+          { 'x-rate-limit-reset': String(Math.floor(Date.now() / 1000) + 1) },
+        )
       const { raw, fields } = await readBody(req)
       // "lost": do the work, then drop the connection before the answer arrives.
       // "hang": do the work, then never answer (the caller times out or is killed).
-      const out = fault?.kind === 'lost' || fault?.kind === 'hang' ? new http.ServerResponse(req) : res
+      const out =
+        fault?.kind === 'lost' || fault?.kind === 'hang' ? new http.ServerResponse(req) : res
       if (url.pathname.startsWith('/graph/')) {
         const parts = url.pathname.split('/').filter(Boolean).slice(2) // graph, v20.0
-        if (!(await graph(method, parts, url, fields, out))) send(out, 404, { error: { message: 'Unknown path', code: 803 } })
+        if (!(await graph(method, parts, url, fields, out)))
+          send(out, 404, { error: { message: 'Unknown path', code: 803 } })
       } else if (url.pathname.startsWith('/x/')) {
         await xApi(method, url.pathname.slice(2), req.headers, fields, out)
       } else if (url.pathname.startsWith('/webhook/')) {
@@ -276,7 +463,12 @@ export async function startFakePlatforms(options: FakePlatformsOptions = {}): Pr
     }
   })
 
-  async function control(path: string, method: string, req: http.IncomingMessage, res: http.ServerResponse) {
+  async function control(
+    path: string,
+    method: string,
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+  ) {
     if (path === 'posts') return send(res, 200, { posts })
     if (path === 'reset' && method === 'POST') {
       api.reset()

@@ -5,11 +5,16 @@ import { appConfig, emailFromEnv, s3FromEnv, siteOriginsFromEnv } from './appCon
 import { seedDemo } from './seed.js'
 import { FAKE_PLATFORMS_PORT, ensureFakePlatforms } from './fakeForDev.js'
 
-const databaseUri = process.env.DATABASE_URI ?? 'postgres://postgres:postgres@127.0.0.1:54320/sop_medsos'
-const seed = process.env.SEED_DEMO ? process.env.SEED_DEMO !== 'false' : process.env.NODE_ENV !== 'production'
+const databaseUri =
+  process.env.DATABASE_URI ?? 'postgres://postgres:postgres@127.0.0.1:54320/sop_medsos'
+const seed = process.env.SEED_DEMO
+  ? process.env.SEED_DEMO !== 'false'
+  : process.env.NODE_ENV !== 'production'
 // Outside production the demo posts to the local fake platform server (started here),
 // so approving really "posts": see http://127.0.0.1:4010/_control/posts.
-const fake = process.env.FAKE_PLATFORMS ? process.env.FAKE_PLATFORMS !== 'false' : process.env.NODE_ENV !== 'production'
+const fake = process.env.FAKE_PLATFORMS
+  ? process.env.FAKE_PLATFORMS !== 'false'
+  : process.env.NODE_ENV !== 'production'
 const fakeBase = `http://127.0.0.1:${FAKE_PLATFORMS_PORT}`
 
 export default appConfig({
@@ -24,15 +29,23 @@ export default appConfig({
     if (fake) await ensureFakePlatforms()
     if (seed) await seedDemo(payload, { fakeAccounts: fake ? fakeBase : undefined })
   },
-  jobsAutoRun: process.env.JOBS_AUTORUN ? process.env.JOBS_AUTORUN !== 'false' : process.env.NODE_ENV !== 'production',
+  jobsAutoRun: process.env.JOBS_AUTORUN
+    ? process.env.JOBS_AUTORUN !== 'false'
+    : process.env.NODE_ENV !== 'production',
   plugin: {
     // TRUST_PROXY: reverse proxies in front (their X-Forwarded-For names the client).
-    ...(process.env.TRUST_PROXY ? { security: { trustProxy: Number(process.env.TRUST_PROXY) } } : {}),
+    ...(process.env.TRUST_PROXY
+      ? { security: { trustProxy: Number(process.env.TRUST_PROXY) } }
+      : {}),
     ...(process.env.MEDIA_DIR ? { mediaDir: path.resolve(process.env.MEDIA_DIR) } : {}),
     ...(fake
       ? {
           publishing: {
-            baseUrls: { facebook: `${fakeBase}/graph/v20.0`, instagram: `${fakeBase}/graph/v20.0`, x: `${fakeBase}/x` },
+            baseUrls: {
+              facebook: `${fakeBase}/graph/v20.0`,
+              instagram: `${fakeBase}/graph/v20.0`,
+              x: `${fakeBase}/x`,
+            },
             pollIntervalMs: 1000,
             // The demo's fake platforms run on loopback; allowed explicitly (SSRF guard).
             allowPrivateHosts: ['127.0.0.1'],

@@ -11,16 +11,50 @@ import { plainRichText as paragraph } from './lexical.js'
 export const DEMO_PASSWORD = 'demo-lamandau'
 
 export const DEMO_USERS = [
-  { email: 'admin@lamandaukab.go.id', name: 'Admin Sistem', roles: ['admin'], jabatan: 'Pranata Komputer' },
-  { email: 'pelaksana@lamandaukab.go.id', name: 'Rina Pelaksana', roles: ['tim-pelaksana'], jabatan: 'Pranata Humas' },
-  { email: 'pertimbangan@lamandaukab.go.id', name: 'Budi Pertimbangan', roles: ['tim-pertimbangan'], jabatan: 'Analis Informasi' },
-  { email: 'ketua.ppid@lamandaukab.go.id', name: 'Sari Ketua PPID', roles: ['ketua-ppid'], jabatan: 'Kepala Bidang IKP', nip: '197805122005012003' },
-  { email: 'atasan.ppid@lamandaukab.go.id', name: 'Agus Atasan PPID', roles: ['atasan-ppid'], jabatan: 'Kepala Dinas Kominfostandi', nip: '197001011995031001' },
-  { email: 'admin.medsos@lamandaukab.go.id', name: 'Dewi Admin Medsos', roles: ['admin-medsos'], jabatan: 'Pengelola Media Sosial' },
+  {
+    email: 'admin@lamandaukab.go.id',
+    name: 'Admin Sistem',
+    roles: ['admin'],
+    jabatan: 'Pranata Komputer',
+  },
+  {
+    email: 'pelaksana@lamandaukab.go.id',
+    name: 'Rina Pelaksana',
+    roles: ['tim-pelaksana'],
+    jabatan: 'Pranata Humas',
+  },
+  {
+    email: 'pertimbangan@lamandaukab.go.id',
+    name: 'Budi Pertimbangan',
+    roles: ['tim-pertimbangan'],
+    jabatan: 'Analis Informasi',
+  },
+  {
+    email: 'ketua.ppid@lamandaukab.go.id',
+    name: 'Sari Ketua PPID',
+    roles: ['ketua-ppid'],
+    jabatan: 'Kepala Bidang IKP',
+    nip: '197805122005012003',
+  },
+  {
+    email: 'atasan.ppid@lamandaukab.go.id',
+    name: 'Agus Atasan PPID',
+    roles: ['atasan-ppid'],
+    jabatan: 'Kepala Dinas Kominfostandi',
+    nip: '197001011995031001',
+  },
+  {
+    email: 'admin.medsos@lamandaukab.go.id',
+    name: 'Dewi Admin Medsos',
+    roles: ['admin-medsos'],
+    jabatan: 'Pengelola Media Sosial',
+  },
 ] as const
 
-
-export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string } = {}): Promise<void> {
+export async function seedDemo(
+  payload: Payload,
+  opts: { fakeAccounts?: string } = {},
+): Promise<void> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
   if (totalDocs > 0) return
   const users: Record<string, { id: number | string }> = {}
@@ -31,7 +65,8 @@ export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string }
       overrideAccess: true,
     })
   }
-  const as = (role: string) => ({ user: { ...users[role], collection: 'users' } }) as unknown as Partial<PayloadRequest>
+  const as = (role: string) =>
+    ({ user: { ...users[role], collection: 'users' } }) as unknown as Partial<PayloadRequest>
   const makePhotos = async (tag: string, hue: number) => {
     const made = []
     for (let i = 0; i < 4; i++) {
@@ -53,15 +88,54 @@ export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string }
   const plan: { title: string; steps: [string, string, string?][]; publish?: boolean }[] = [
     {
       title: 'Pelantikan pengurus PPID pembantu',
-      steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid'], ['approve', 'atasan-ppid']],
+      steps: [
+        ['submit', 'tim-pelaksana'],
+        ['accept', 'tim-pertimbangan'],
+        ['verify', 'ketua-ppid'],
+        ['approve', 'atasan-ppid'],
+      ],
       publish: true,
     },
     { title: 'Rapat koordinasi penanganan stunting', steps: [] },
-    { title: 'Penyerahan bantuan bibit karet di Kecamatan Bulik', steps: [['submit', 'tim-pelaksana']] },
-    { title: 'Sosialisasi keterbukaan informasi publik', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan']] },
-    { title: 'Peresmian jembatan Desa Kujan', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid']] },
-    { title: 'Festival budaya Babukung', steps: [['submit', 'tim-pelaksana'], ['accept', 'tim-pertimbangan'], ['verify', 'ketua-ppid'], ['approve', 'atasan-ppid']] },
-    { title: 'Gotong royong bersih sungai Lamandau', steps: [['submit', 'tim-pelaksana'], ['reject', 'tim-pertimbangan', 'Foto kurang jelas; mohon ganti foto ke-3 dan perbaiki caption.']] },
+    {
+      title: 'Penyerahan bantuan bibit karet di Kecamatan Bulik',
+      steps: [['submit', 'tim-pelaksana']],
+    },
+    {
+      title: 'Sosialisasi keterbukaan informasi publik',
+      steps: [
+        ['submit', 'tim-pelaksana'],
+        ['accept', 'tim-pertimbangan'],
+      ],
+    },
+    {
+      title: 'Peresmian jembatan Desa Kujan',
+      steps: [
+        ['submit', 'tim-pelaksana'],
+        ['accept', 'tim-pertimbangan'],
+        ['verify', 'ketua-ppid'],
+      ],
+    },
+    {
+      title: 'Festival budaya Babukung',
+      steps: [
+        ['submit', 'tim-pelaksana'],
+        ['accept', 'tim-pertimbangan'],
+        ['verify', 'ketua-ppid'],
+        ['approve', 'atasan-ppid'],
+      ],
+    },
+    {
+      title: 'Gotong royong bersih sungai Lamandau',
+      steps: [
+        ['submit', 'tim-pelaksana'],
+        [
+          'reject',
+          'tim-pertimbangan',
+          'Foto kurang jelas; mohon ganti foto ke-3 dan perbaiki caption.',
+        ],
+      ],
+    },
   ]
   for (const item of plan) {
     const submission = await payload.create({
@@ -70,7 +144,9 @@ export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string }
         title: item.title,
         activityDate: today.toISOString(),
         location: 'Nanga Bulik, Kabupaten Lamandau',
-        narrative: paragraph(`${item.title}. Kegiatan ini dihadiri oleh perangkat daerah dan masyarakat setempat.`),
+        narrative: paragraph(
+          `${item.title}. Kegiatan ini dihadiri oleh perangkat daerah dan masyarakat setempat.`,
+        ),
         caption: `${item.title} #LamandauBangkit`,
         photos: (item.publish ? await makePhotos('berita', 200) : photos).map((p) => p.id),
       } as never,
@@ -102,15 +178,42 @@ export async function seedDemo(payload: Payload, opts: { fakeAccounts?: string }
     // The demo's accounts post to the local fake platform server.
     const base = opts.fakeAccounts
     const accounts = [
-      { label: 'Facebook Pemkab Lamandau (demo)', platform: 'facebook', accountId: 'lamandau-page', accessToken: FAKE_TOKEN },
-      { label: 'Instagram @pemkablamandau (demo)', platform: 'instagram', accountId: 'lamandau-ig', accessToken: FAKE_TOKEN },
-      { label: 'X @pemkablamandau (demo)', platform: 'x', accountId: '@pemkablamandau', accessToken: FAKE_TOKEN },
-      { label: 'Portal berita Pemda (demo webhook)', platform: 'webhook', url: `${base}/webhook/portal`, secret: FAKE_WEBHOOK_SECRET },
+      {
+        label: 'Facebook Pemkab Lamandau (demo)',
+        platform: 'facebook',
+        accountId: 'lamandau-page',
+        accessToken: FAKE_TOKEN,
+      },
+      {
+        label: 'Instagram @pemkablamandau (demo)',
+        platform: 'instagram',
+        accountId: 'lamandau-ig',
+        accessToken: FAKE_TOKEN,
+      },
+      {
+        label: 'X @pemkablamandau (demo)',
+        platform: 'x',
+        accountId: '@pemkablamandau',
+        accessToken: FAKE_TOKEN,
+      },
+      {
+        label: 'Portal berita Pemda (demo webhook)',
+        platform: 'webhook',
+        url: `${base}/webhook/portal`,
+        secret: FAKE_WEBHOOK_SECRET,
+      },
     ]
     for (const data of accounts) {
-      await payload.create({ collection: 'social-accounts', data: data as never, ...as('admin-medsos'), overrideAccess: false } as never)
+      await payload.create({
+        collection: 'social-accounts',
+        data: data as never,
+        ...as('admin-medsos'),
+        overrideAccess: false,
+      } as never)
     }
   }
-  const lines = DEMO_USERS.map((u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`)
+  const lines = DEMO_USERS.map(
+    (u) => `  ${u.roles[0].padEnd(17)} ${u.email.padEnd(34)} ${DEMO_PASSWORD}`,
+  )
   payload.logger.info(`Demo users created (role, email, password):\n${lines.join('\n')}`)
 }

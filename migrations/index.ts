@@ -1,7 +1,7 @@
-import * as migration_20261127_054058_initial from './20261127_054058_initial';
-import * as migration_20261127_073710_storage_fields from './20261127_073710_storage_fields';
-import * as migration_20261204_172327_record_integrity from './20261204_172327_record_integrity';
-import * as migration_20261205_051956_host_media_composition from './20261205_051956_host_media_composition';
+import * as migration_20261127_054058_initial from './20261127_054058_initial'
+import * as migration_20261127_073710_storage_fields from './20261127_073710_storage_fields'
+import * as migration_20261204_172327_record_integrity from './20261204_172327_record_integrity'
+import * as migration_20261205_051956_host_media_composition from './20261205_051956_host_media_composition'
 
 export const migrations = [
   {
@@ -22,6 +22,6 @@ export const migrations = [
   {
     up: migration_20261205_051956_host_media_composition.up,
     down: migration_20261205_051956_host_media_composition.down,
-    name: '20261205_051956_host_media_composition'
+    name: '20261205_051956_host_media_composition',
   },
-];
+]

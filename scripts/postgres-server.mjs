@@ -44,9 +44,17 @@ try {
 process.on('exit', () => {
   const pid = db.pid()
   if (pid) {
-    try { process.kill(pid, 'SIGQUIT') } catch { /* already gone */ }
+    try {
+      process.kill(pid, 'SIGQUIT')
+    } catch {
+      /* already gone */
+    }
   }
-  try { removeTemp() } catch { /* best effort */ }
+  try {
+    removeTemp()
+  } catch {
+    /* best effort */
+  }
 })
 
 let stopping = false
@@ -54,7 +62,11 @@ const stop = async () => {
   if (stopping) return
   stopping = true
   await db.stop().catch((e) => console.error('[postgres-server]', e))
-  try { removeTemp() } catch (e) { console.error('[postgres-server]', e) }
+  try {
+    removeTemp()
+  } catch (e) {
+    console.error('[postgres-server]', e)
+  }
   process.exit(0)
 }
 process.on('SIGTERM', stop)

@@ -13,6 +13,11 @@ if (verdict.ok) {
   console.log(`OK: ${verdict.entries} register entries, hash chain intact / rantai hash utuh`)
   process.exit(0)
 }
-const what = verdict.problem === 'link' ? 'does not link to the entry before it (previousHash)' : 'was changed after it was written (hash mismatch)'
-console.error(`BROKEN at chain position ${verdict.index + 1}, Nomor Register ${verdict.number}: the entry ${what}`)
+const what =
+  verdict.problem === 'link'
+    ? 'does not link to the entry before it (previousHash)'
+    : 'was changed after it was written (hash mismatch)'
+console.error(
+  `BROKEN at chain position ${verdict.index + 1}, Nomor Register ${verdict.number}: the entry ${what}`,
+)
 process.exit(1)

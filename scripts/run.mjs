@@ -13,7 +13,10 @@ const commands = {
   build: ['next', ['build', 'dev', '--webpack', ...rest]],
   start: ['next', ['start', 'dev', ...rest]],
   payload: ['payload', rest],
-  'register:verify': [process.execPath, [...nodeFlags(), '--import', 'tsx', 'scripts/register-verify.ts', ...rest]],
+  'register:verify': [
+    process.execPath,
+    [...nodeFlags(), '--import', 'tsx', 'scripts/register-verify.ts', ...rest],
+  ],
 }
 if (!commands[command]) {
   console.error(`usage: node scripts/run.mjs ${Object.keys(commands).join('|')} [args]`)
@@ -30,20 +33,30 @@ if (!env.DATABASE_URI) {
   try {
     db = await startDevPostgres({ dir: DATA_DIR, port: DEV_PORT })
   } catch (e) {
-    console.error(`Could not start the embedded PostgreSQL (data in ${DATA_DIR}): ${e?.message ?? e}`)
+    console.error(
+      `Could not start the embedded PostgreSQL (data in ${DATA_DIR}): ${e?.message ?? e}`,
+    )
     console.error('Set DATABASE_URI to use another server, or EMBEDDED_PG_PORT to choose the port.')
     process.exit(1)
   }
   env.DATABASE_URI = db.uri
   stop = db.stop
-  const how = db.reused ? 'already running for this checkout' : db.port === DEV_PORT ? 'started' : `started; port ${DEV_PORT} is used by another process`
+  const how = db.reused
+    ? 'already running for this checkout'
+    : db.port === DEV_PORT
+      ? 'started'
+      : `started; port ${DEV_PORT} is used by another process`
   console.log(`Embedded PostgreSQL on 127.0.0.1:${db.port} (${how}; data in ${DATA_DIR})`)
 }
 const [bin, args] = commands[command]
 // Payload's CLI (payload migrate, jobs:run, …) loads the config with Node's own loader:
 // see node-flags.mjs (Lexical's wrappers under Node 20; a start-up that cannot complete
 // exits non-zero with a message instead of 0). Next.js bundles the config itself.
-const child = spawn(bin, args, { stdio: 'inherit', env: command === 'payload' ? withNodeFlags(env) : env, shell: false })
+const child = spawn(bin, args, {
+  stdio: 'inherit',
+  env: command === 'payload' ? withNodeFlags(env) : env,
+  shell: false,
+})
 const forward = (signal) => () => child.kill(signal)
 process.on('SIGINT', forward('SIGINT'))
 process.on('SIGTERM', forward('SIGTERM'))

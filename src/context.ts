@@ -47,7 +47,9 @@ export function pluginCustom(ctx: PluginContext): PluginCustom {
 }
 
 /** The plugin's context in a config, or undefined when the plugin is not installed. */
-export function pluginContextOf(config: Pick<SanitizedConfig, 'custom'> | undefined): PluginContext | undefined {
+export function pluginContextOf(
+  config: Pick<SanitizedConfig, 'custom'> | undefined,
+): PluginContext | undefined {
   return (config?.custom as Record<string, PluginCustom | undefined> | undefined)?.[CUSTOM_KEY]?.ctx
 }
 
@@ -64,7 +66,8 @@ export const WORKFLOW_CONTEXT = 'sopMedsosWorkflow'
 /** The id of a relationship value, whether it was read with depth (a document) or without (an id). */
 export function idOf(value: unknown): string | number | null {
   if (value == null) return null
-  if (typeof value === 'object' && 'id' in (value as object)) return (value as { id: string | number }).id
+  if (typeof value === 'object' && 'id' in (value as object))
+    return (value as { id: string | number }).id
   return value as string | number
 }
 

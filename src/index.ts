@@ -52,25 +52,51 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
       return index < 0 ? undefined : collections.splice(index, 1)[0]
     }
     // Non-enumerable: the key never travels with a serialised config.
-    Object.defineProperty(ctx, 'credentialsKey', { value: resolveKey(process.env, config.secret), enumerable: false, writable: true })
-    for (const slug of [ctx.slugs.submissions, ctx.slugs.reviews, ctx.slugs.register, ctx.slugs.socialAccounts, ctx.slugs.publications]) {
+    Object.defineProperty(ctx, 'credentialsKey', {
+      value: resolveKey(process.env, config.secret),
+      enumerable: false,
+      writable: true,
+    })
+    for (const slug of [
+      ctx.slugs.submissions,
+      ctx.slugs.reviews,
+      ctx.slugs.register,
+      ctx.slugs.socialAccounts,
+      ctx.slugs.publications,
+    ]) {
       if (collections.some((c) => c.slug === slug)) {
-        throw new Error(`sopMedsosPlugin: the config already has a collection "${slug}", a slug this plugin owns`)
+        throw new Error(
+          `sopMedsosPlugin: the config already has a collection "${slug}", a slug this plugin owns`,
+        )
       }
     }
     const users = withStaffUsers(ctx, take(ctx.slugs.users))
     const media = withCheckedMedia(ctx, take(ctx.slugs.media))
     // What anonymous readers may filter and sort by: the public fields (CONTRACT).
     const publicQuery: PublicQueryMap = {
-      [ctx.slugs.submissions]: { fields: PUBLIC_FIELDS, relations: { photos: ctx.slugs.media, videos: ctx.slugs.media } },
+      [ctx.slugs.submissions]: {
+        fields: PUBLIC_FIELDS,
+        relations: { photos: ctx.slugs.media, videos: ctx.slugs.media },
+      },
       [ctx.slugs.media]: { fields: PUBLIC_MEDIA_FIELDS },
     }
     // Every collection the plugin owns or extends refuses bad input with a clear 4xx first.
-    const guarded = (c: CollectionConfig, extra: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeOperation']> = []): CollectionConfig => ({
+    const guarded = (
+      c: CollectionConfig,
+      extra: NonNullable<NonNullable<CollectionConfig['hooks']>['beforeOperation']> = [],
+    ): CollectionConfig => ({
       ...c,
       hooks: {
         ...c.hooks,
-        beforeOperation: [inputGuards({ richTextFields: c.slug === ctx.slugs.submissions ? ['narrative'] : [], slug: c.slug, publicQuery }), ...extra, ...(c.hooks?.beforeOperation ?? [])],
+        beforeOperation: [
+          inputGuards({
+            richTextFields: c.slug === ctx.slugs.submissions ? ['narrative'] : [],
+            slug: c.slug,
+            publicQuery,
+          }),
+          ...extra,
+          ...(c.hooks?.beforeOperation ?? []),
+        ],
       },
     })
     return {
@@ -93,18 +119,23 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
       ],
       jobs: {
         ...config.jobs,
-        tasks: [
-          ...(config.jobs?.tasks ?? []),
-          ...jobTasks(ctx),
-        ],
+        tasks: [...(config.jobs?.tasks ?? []), ...jobTasks(ctx)],
       },
-      endpoints: [...(config.endpoints ?? []), ...newsEndpoints(), ...publishingEndpoints(), ...workbenchEndpoints()],
+      endpoints: [
+        ...(config.endpoints ?? []),
+        ...newsEndpoints(),
+        ...publishingEndpoints(),
+        ...workbenchEndpoints(),
+      ],
       i18n: {
         ...config.i18n,
         translations: deepMergeSimple(translations, config.i18n?.translations ?? {}),
       },
       loggingLevels: { WorkflowError: 'info', ...config.loggingLevels } as Config['loggingLevels'],
-      hooks: { ...config.hooks, afterError: [...(config.hooks?.afterError ?? []), serviceUnavailable, recordRowImmutable] },
+      hooks: {
+        ...config.hooks,
+        afterError: [...(config.hooks?.afterError ?? []), serviceUnavailable, recordRowImmutable],
+      },
       onInit: async (payload) => {
         // A database restart makes every idle pooled connection emit 'error'; without a
         // listener on the pool that is an uncaught exception that kills the app. With
@@ -113,7 +144,10 @@ export function sopMedsosPlugin(input: SopMedsosOptions = {}) {
         // itself: every client the pool creates gets a listener too.
         type Emitter = { on?: (event: string, fn: (arg: never) => void) => void }
         const pool = (payload.db as unknown as { pool?: Emitter & { _clients?: Emitter[] } }).pool
-        const lost = (error: Error) => payload.logger.warn({ msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${escapeControls(String(error.message))}` })
+        const lost = (error: Error) =>
+          payload.logger.warn({
+            msg: `sop-medsos: a PostgreSQL connection was lost (the pool reconnects): ${escapeControls(String(error.message))}`,
+          })
         pool?.on?.('error', lost)
         pool?.on?.('connect', (client: Emitter) => client.on?.('error', lost))
         // …and the clients opened before this hook (schema push, start-up queries).

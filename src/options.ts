@@ -14,11 +14,31 @@ import { allowEntryProblem } from './publishing/targets.js'
 const collectionOverride = z
   .object({
     /** `({ defaultFields }) => [...defaultFields, myField]`: the plugin's fields must all stay, unchanged. */
-    fields: z.custom<(args: { defaultFields: Field[] }) => Field[]>((v) => typeof v === 'function', 'must be a function ({ defaultFields }) => fields').optional(),
-    admin: z.custom<NonNullable<CollectionConfig['admin']>>((v) => typeof v === 'object' && v !== null, 'must be an object (CollectionConfig.admin)').optional(),
-    labels: z.custom<NonNullable<CollectionConfig['labels']>>((v) => typeof v === 'object' && v !== null, 'must be { singular, plural }').optional(),
+    fields: z
+      .custom<(args: { defaultFields: Field[] }) => Field[]>(
+        (v) => typeof v === 'function',
+        'must be a function ({ defaultFields }) => fields',
+      )
+      .optional(),
+    admin: z
+      .custom<NonNullable<CollectionConfig['admin']>>(
+        (v) => typeof v === 'object' && v !== null,
+        'must be an object (CollectionConfig.admin)',
+      )
+      .optional(),
+    labels: z
+      .custom<NonNullable<CollectionConfig['labels']>>(
+        (v) => typeof v === 'object' && v !== null,
+        'must be { singular, plural }',
+      )
+      .optional(),
     /** Run after the plugin's hooks of the same kind. */
-    hooks: z.custom<NonNullable<CollectionConfig['hooks']>>((v) => typeof v === 'object' && v !== null, 'must be an object (CollectionConfig.hooks)').optional(),
+    hooks: z
+      .custom<NonNullable<CollectionConfig['hooks']>>(
+        (v) => typeof v === 'object' && v !== null,
+        'must be an object (CollectionConfig.hooks)',
+      )
+      .optional(),
   })
   .strict()
 
@@ -78,7 +98,10 @@ export const optionsSchema = z
         description: z.string().min(1).optional(),
         language: z.string().min(2).default('id'),
         /** Path of the public pages in the Next.js app. */
-        path: z.string().regex(/^\/[a-z0-9/_-]*[a-z0-9_-]$/, 'must look like "/berita"').default('/berita'),
+        path: z
+          .string()
+          .regex(/^\/[a-z0-9/_-]*[a-z0-9_-]$/, 'must look like "/berita"')
+          .default('/berita'),
         /** Items in each feed (newest first). */
         feedSize: z.number().int().min(1).max(500).default(50),
         /** Cards per page on the public list. */
@@ -133,7 +156,10 @@ export const optionsSchema = z
       .prefault({}),
     /** Additions to the plugin's own collections (issue 14). */
     overrides: z
-      .object({ submissions: collectionOverride.optional(), reviews: collectionOverride.optional() })
+      .object({
+        submissions: collectionOverride.optional(),
+        reviews: collectionOverride.optional(),
+      })
       .strict()
       .prefault({}),
     /** Sign-in and request protections (issue 13). */
@@ -151,9 +177,19 @@ export const optionsSchema = z
         loginFailuresPerAccount: z.number().int().min(1).max(1000).default(5),
         /** Failed sign-ins from one client (any accounts), per window. */
         loginFailuresPerClient: z.number().int().min(1).max(100_000).default(30),
-        loginWindowMs: z.number().int().min(1000).max(86_400_000).default(15 * 60 * 1000),
+        loginWindowMs: z
+          .number()
+          .int()
+          .min(1000)
+          .max(86_400_000)
+          .default(15 * 60 * 1000),
         /** Largest request body of any API route except uploads (bytes); see `limitBody`. */
-        maxBodyBytes: z.number().int().min(1024).max(1024 * 1024 * 1024).default(2 * 1024 * 1024),
+        maxBodyBytes: z
+          .number()
+          .int()
+          .min(1024)
+          .max(1024 * 1024 * 1024)
+          .default(2 * 1024 * 1024),
       })
       .strict()
       .prefault({}),
@@ -174,12 +210,19 @@ export const optionsSchema = z
     const { media, sheets } = storageDirs(o)
     const rel = path.relative(media, sheets)
     if (rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel))) {
-      ctx.addIssue({ code: 'custom', path: ['approvalSheetsDir'], message: `must not be inside mediaDir (${media}): the media route would serve the sheets` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['approvalSheetsDir'],
+        message: `must not be inside mediaDir (${media}): the media route would serve the sheets`,
+      })
     }
   })
 
 /** The two storage roots, resolved: media files and approval sheets, never one inside the other. */
-export function storageDirs(o: { mediaDir?: string; approvalSheetsDir?: string }): { media: string; sheets: string } {
+export function storageDirs(o: { mediaDir?: string; approvalSheetsDir?: string }): {
+  media: string
+  sheets: string
+} {
   const media = path.resolve(o.mediaDir ?? path.resolve(process.cwd(), 'media'))
   const sheets = path.resolve(o.approvalSheetsDir ?? `${media}-approval-sheets`)
   return { media, sheets }

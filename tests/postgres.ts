@@ -12,9 +12,20 @@ export interface ChildPostgres {
  * directory (removed when it stops); without `port` (or 0), a free port chosen by the
  * OS. A busy `port` fails: a server this run did not start is never used or stopped.
  */
-export function startChildPostgres({ dir, port = 0, database = 'postgres' }: { dir?: string; port?: number; database?: string } = {}): Promise<ChildPostgres> {
+export function startChildPostgres({
+  dir,
+  port = 0,
+  database = 'postgres',
+}: { dir?: string; port?: number; database?: string } = {}): Promise<ChildPostgres> {
   const script = path.resolve(import.meta.dirname, '../scripts/postgres-server.mjs')
-  const args = [script, '--port', String(port), '--database', database, ...(dir ? ['--dir', dir] : [])]
+  const args = [
+    script,
+    '--port',
+    String(port),
+    '--database',
+    database,
+    ...(dir ? ['--dir', dir] : []),
+  ]
   const child = spawn(process.execPath, args, { stdio: ['pipe', 'pipe', 'pipe'] })
   let out = ''
   child.stderr.on('data', (chunk: Buffer) => {
@@ -40,6 +51,10 @@ export function startChildPostgres({ dir, port = 0, database = 'postgres' }: { d
     }
     child.stdout.on('data', onData)
     // 'close', not 'exit': by then everything the server process wrote has arrived.
-    child.once('close', (code, signal) => reject(new Error(`embedded PostgreSQL exited (${code ?? signal}) before it was ready:\n${out}`)))
+    child.once('close', (code, signal) =>
+      reject(
+        new Error(`embedded PostgreSQL exited (${code ?? signal}) before it was ready:\n${out}`),
+      ),
+    )
   })
 }

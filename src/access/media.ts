@@ -17,7 +17,8 @@ export const createMedia: Access = ({ req: { user } }) => hasRole(user, ...SOP_U
 export const readMedia: Access = ({ req: { user } }): Where => {
   if (isAdmin(user)) return { id: { exists: true } }
   const or: Where[] = [{ isPublic: { equals: true } }]
-  if (user && isStaff(user)) or.push({ uploadedBy: { equals: user.id } }, { recordedAt: { exists: true } })
+  if (user && isStaff(user))
+    or.push({ uploadedBy: { equals: user.id } }, { recordedAt: { exists: true } })
   return or.length === 1 ? or[0]! : { or }
 }
 /** The uploader changes or deletes their own file until it is published; then it is part of the public record. */
@@ -38,8 +39,10 @@ const notSopFile: Where = { sopFile: { not_equals: true } }
 const hostMayShow: Where = { or: [notSopFile, { isPublic: { equals: true } }] }
 
 type AccessResult = boolean | Where
-const and = (a: AccessResult, b: Where): AccessResult => (a === false ? false : a === true ? b : { and: [a, b] })
-const or = (a: AccessResult, b: Where): AccessResult => (a === true ? true : a === false ? b : { or: [a, b] })
+const and = (a: AccessResult, b: Where): AccessResult =>
+  a === false ? false : a === true ? b : { and: [a, b] }
+const or = (a: AccessResult, b: Where): AccessResult =>
+  a === true ? true : a === false ? b : { or: [a, b] }
 
 /**
  * The read rule of an app's own media collection, extended by the plugin (issue 14):
@@ -74,7 +77,12 @@ export function composeMediaChange(hostRule: Access | undefined): Access {
     const host: AccessResult = hostRule ? ((await hostRule(args)) as AccessResult) : true
     if (host === false) return false
     const sop = changeOwnMedia(args) as AccessResult
-    const sopPart: Where = sop === true ? { id: { exists: true } } : sop === false ? notSopFile : { or: [notSopFile, sop] }
+    const sopPart: Where =
+      sop === true
+        ? { id: { exists: true } }
+        : sop === false
+          ? notSopFile
+          : { or: [notSopFile, sop] }
     return and(host, sopPart)
   }
 }

@@ -9,7 +9,8 @@ export function rolesOf(user: MaybeUser): Role[] {
   return Array.isArray(roles) ? roles.filter(isRole) : []
 }
 
-export const hasRole = (user: MaybeUser, ...roles: Role[]) => rolesOf(user).some((r) => roles.includes(r))
+export const hasRole = (user: MaybeUser, ...roles: Role[]) =>
+  rolesOf(user).some((r) => roles.includes(r))
 export const isAdmin = (user: MaybeUser) => hasRole(user, 'admin')
 /** Reads the whole office's work: the review roles, the Admin Medsos and the admin. */
 export const readsOffice = (user: MaybeUser) => hasRole(user, 'admin', ...OFFICE_ROLES)

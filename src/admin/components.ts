@@ -11,7 +11,10 @@ export const component = (name: string, clientProps?: Record<string, unknown>) =
   clientProps ? { path: `${CLIENT}#${name}`, clientProps } : `${CLIENT}#${name}`
 
 /** The dashboard's queue and the header's notification bell, added to the app's own components. */
-export function adminComponents(admin: Config['admin'], usersSlug: string): NonNullable<Config['admin']> {
+export function adminComponents(
+  admin: Config['admin'],
+  usersSlug: string,
+): NonNullable<Config['admin']> {
   const components = admin?.components ?? {}
   return {
     ...admin,

@@ -8,7 +8,10 @@ import { sopText, type SopMessageKey } from '../translations/index.js'
 import { queueOf, workbenchOf } from './workbench.js'
 
 const refuse = (req: PayloadRequest, status: number, key: SopMessageKey) =>
-  Response.json({ errors: [{ message: sopText(req, key) }] }, { status, headers: { 'Cache-Control': 'no-store' } })
+  Response.json(
+    { errors: [{ message: sopText(req, key) }] },
+    { status, headers: { 'Cache-Control': 'no-store' } },
+  )
 
 export function workbenchEndpoints(): Endpoint[] {
   return [
@@ -18,7 +21,9 @@ export function workbenchEndpoints(): Endpoint[] {
       handler: async (req) => {
         if (!req.user) return refuse(req, 401, 'loginRequired')
         const counts = new URL(req.url ?? 'http://x/').searchParams.get('counts') !== 'false'
-        return Response.json(await queueOf(req, { counts }), { headers: { 'Cache-Control': 'no-store' } })
+        return Response.json(await queueOf(req, { counts }), {
+          headers: { 'Cache-Control': 'no-store' },
+        })
       },
     },
     {
@@ -27,7 +32,9 @@ export function workbenchEndpoints(): Endpoint[] {
       handler: async (req) => {
         if (!req.user) return refuse(req, 401, 'loginRequired')
         const id = String(req.routeParams?.id ?? '')
-        const view = /^[A-Za-z0-9_-]{1,64}$/.test(id) ? await workbenchOf(req, id).catch(() => null) : null
+        const view = /^[A-Za-z0-9_-]{1,64}$/.test(id)
+          ? await workbenchOf(req, id).catch(() => null)
+          : null
         if (!view) return refuse(req, 404, 'submissionNotFound')
         return Response.json(view, { headers: { 'Cache-Control': 'no-store' } })
       },

@@ -10,7 +10,13 @@ import type { PayloadRequest, Where } from 'payload'
 import { APPROVAL_SHEETS, idOf, pluginContext, type PluginContext } from '../context.js'
 import { postsByHand } from '../publishing/adapters/index.js'
 import { isOverdue } from '../workflow/deadlines.js'
-import { APPROVER_STAGES, STATUSES, type Action, type Role, type Status } from '../workflow/model.js'
+import {
+  APPROVER_STAGES,
+  STATUSES,
+  type Action,
+  type Role,
+  type Status,
+} from '../workflow/model.js'
 import { allowedActions, decideEdit, waitingOn, type Stage } from '../workflow/table.js'
 import { isConfirmable, isRetryable } from '../workflow/publication.js'
 import type { Correction } from '../workflow/corrections.js'
@@ -89,7 +95,11 @@ function actorOf(req: PayloadRequest) {
 }
 
 /** Stages this user already acted in, per submission (separation of duties). */
-async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, ids: (string | number)[]): Promise<Map<string, Stage[]>> {
+async function priorStagesOf(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  ids: (string | number)[],
+): Promise<Map<string, Stage[]>> {
   const map = new Map<string, Stage[]>()
   if (!ids.length) return map
   const mine = await req.payload.find({
@@ -111,14 +121,22 @@ async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, ids: (stri
 }
 
 /** `counts: false` skips the office's per-status counts (the list filters only need the items). */
-export async function queueOf(req: PayloadRequest, { counts: withCounts = true }: { counts?: boolean } = {}): Promise<QueueView> {
+export async function queueOf(
+  req: PayloadRequest,
+  { counts: withCounts = true }: { counts?: boolean } = {},
+): Promise<QueueView> {
   const ctx = pluginContext(req.payload)
   const actor = actorOf(req)
   const mine = ctx.workflow.transitions.filter((t) => actor.roles.includes(t.role as Role))
-  const ownerStatuses = [...new Set(mine.filter((t) => t.role === 'tim-pelaksana').map((t) => t.from))]
-  const officeStatuses = [...new Set(mine.filter((t) => t.role !== 'tim-pelaksana').map((t) => t.from))]
+  const ownerStatuses = [
+    ...new Set(mine.filter((t) => t.role === 'tim-pelaksana').map((t) => t.from)),
+  ]
+  const officeStatuses = [
+    ...new Set(mine.filter((t) => t.role !== 'tim-pelaksana').map((t) => t.from)),
+  ]
   const or: Where[] = []
-  if (ownerStatuses.length) or.push({ and: [{ createdBy: { equals: actor.id } }, { status: { in: ownerStatuses } }] })
+  if (ownerStatuses.length)
+    or.push({ and: [{ createdBy: { equals: actor.id } }, { status: { in: ownerStatuses } }] })
   if (officeStatuses.length) or.push({ status: { in: officeStatuses } })
   let items: QueueItem[] = []
   if (or.length) {
@@ -128,15 +146,30 @@ export async function queueOf(req: PayloadRequest, { counts: withCounts = true }
       sort: 'dueAt',
       limit: 500,
       depth: 0,
-      select: { title: true, status: true, registerNumber: true, dueAt: true, statusChangedAt: true, createdBy: true },
+      select: {
+        title: true,
+        status: true,
+        registerNumber: true,
+        dueAt: true,
+        statusChangedAt: true,
+        createdBy: true,
+      },
       overrideAccess: false,
       user: req.user,
       req,
     })
-    const prior = await priorStagesOf(req, ctx, found.docs.map((d) => d.id))
+    const prior = await priorStagesOf(
+      req,
+      ctx,
+      found.docs.map((d) => d.id),
+    )
     const now = new Date()
     for (const d of found.docs as Doc[]) {
-      const actions = allowedActions(ctx.workflow, actor, { status: d.status, ownerId: idOf(d.createdBy), priorStages: prior.get(String(d.id)) ?? [] })
+      const actions = allowedActions(ctx.workflow, actor, {
+        status: d.status,
+        ownerId: idOf(d.createdBy),
+        priorStages: prior.get(String(d.id)) ?? [],
+      })
       if (!actions.length) continue
       items.push({
         id: d.id,
@@ -158,14 +191,24 @@ export async function queueOf(req: PayloadRequest, { counts: withCounts = true }
   if (withCounts && actor.roles.length) {
     // One GROUP BY instead of a count per status (ten queries; the `published` one counted
     // most of the archive through a bitmap scan: benchmark 4).
-    const drizzle = (req.payload.db as unknown as { drizzle: { execute: (q: unknown) => Promise<{ rows: { status: string; n: number }[] }> } }).drizzle
-    const { rows } = await drizzle.execute(sql`select status, count(*)::int as n from ${sql.identifier(tableName(req, ctx.slugs.submissions))} group by status`)
-    for (const { status, n } of rows) if (n && (STATUSES as readonly string[]).includes(status)) counts[status as Status] = n
+    const drizzle = (
+      req.payload.db as unknown as {
+        drizzle: { execute: (q: unknown) => Promise<{ rows: { status: string; n: number }[] }> }
+      }
+    ).drizzle
+    const { rows } = await drizzle.execute(
+      sql`select status, count(*)::int as n from ${sql.identifier(tableName(req, ctx.slugs.submissions))} group by status`,
+    )
+    for (const { status, n } of rows)
+      if (n && (STATUSES as readonly string[]).includes(status)) counts[status as Status] = n
   }
   return { timeZone: ctx.options.timeZone, items, counts }
 }
 
-export async function workbenchOf(req: PayloadRequest, id: string | number): Promise<WorkbenchView | null> {
+export async function workbenchOf(
+  req: PayloadRequest,
+  id: string | number,
+): Promise<WorkbenchView | null> {
   const ctx = pluginContext(req.payload)
   const actor = actorOf(req)
   const doc = (await req.payload.findByID({
@@ -178,15 +221,58 @@ export async function workbenchOf(req: PayloadRequest, id: string | number): Pro
     req,
   })) as Doc | null
   if (!doc) return null
-  const readAs = { overrideAccess: false, user: req.user, req, depth: 0, pagination: false } as const
-  const reviews = (await req.payload.find({ collection: ctx.slugs.reviews, where: { submission: { equals: doc.id } }, sort: 'createdAt', ...readAs })).docs as Doc[]
-  const pubs = (await req.payload.find({ collection: ctx.slugs.publications, where: { submission: { equals: doc.id } }, sort: 'createdAt', ...readAs, depth: 1 })).docs as Doc[]
-  const sheets = (await req.payload.find({ collection: APPROVAL_SHEETS, where: { submission: { equals: doc.id } }, sort: '-createdAt', limit: 1, overrideAccess: false, user: req.user, req, depth: 0 })).docs as Doc[]
-  const prior = [...new Set(reviews.filter((r) => String(idOf(r.actor)) === String(actor.id)).map((r) => r.stage).filter(Boolean))] as Stage[]
+  const readAs = {
+    overrideAccess: false,
+    user: req.user,
+    req,
+    depth: 0,
+    pagination: false,
+  } as const
+  const reviews = (
+    await req.payload.find({
+      collection: ctx.slugs.reviews,
+      where: { submission: { equals: doc.id } },
+      sort: 'createdAt',
+      ...readAs,
+    })
+  ).docs as Doc[]
+  const pubs = (
+    await req.payload.find({
+      collection: ctx.slugs.publications,
+      where: { submission: { equals: doc.id } },
+      sort: 'createdAt',
+      ...readAs,
+      depth: 1,
+    })
+  ).docs as Doc[]
+  const sheets = (
+    await req.payload.find({
+      collection: APPROVAL_SHEETS,
+      where: { submission: { equals: doc.id } },
+      sort: '-createdAt',
+      limit: 1,
+      overrideAccess: false,
+      user: req.user,
+      req,
+      depth: 0,
+    })
+  ).docs as Doc[]
+  const prior = [
+    ...new Set(
+      reviews
+        .filter((r) => String(idOf(r.actor)) === String(actor.id))
+        .map((r) => r.stage)
+        .filter(Boolean),
+    ),
+  ] as Stage[]
   const status = doc.status as Status
   const ownerId = idOf(doc.createdBy)
   const confirmable = pubs.filter((p) => isConfirmable(p, postsByHand))
-  const actions: WorkbenchAction[] = allowedActions(ctx.workflow, actor, { status, ownerId, priorStages: prior })
+  const actions: WorkbenchAction[] = allowedActions(ctx.workflow, actor, {
+    status,
+    ownerId,
+    priorStages: prior,
+  })
     .filter((t) => t.action !== 'confirm' || confirmable.length > 0)
     .filter((t) => t.action !== 'retry' || pubs.some(isRetryable))
     .map((t) => ({
@@ -195,7 +281,14 @@ export async function workbenchOf(req: PayloadRequest, id: string | number): Pro
       noteRequired: t.noteRequired,
       decision: (APPROVER_STAGES as readonly string[]).includes(t.role),
       ...(t.action === 'confirm'
-        ? { targets: confirmable.map((p) => ({ id: p.id, platform: p.platform, label: (p.account as Doc | null)?.label ?? null, status: p.status })) }
+        ? {
+            targets: confirmable.map((p) => ({
+              id: p.id,
+              platform: p.platform,
+              label: (p.account as Doc | null)?.label ?? null,
+              status: p.status,
+            })),
+          }
         : {}),
     }))
   // The same decision the update hook takes (separation of duties included).

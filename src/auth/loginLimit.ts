@@ -14,7 +14,11 @@
  * restart forgets them. Put the limit in the proxy (nginx `limit_req`) or make the balancer
  * sticky by client address when that matters.
  */
-import { AuthenticationError, type CollectionAfterLoginHook, type CollectionBeforeOperationHook } from 'payload'
+import {
+  AuthenticationError,
+  type CollectionAfterLoginHook,
+  type CollectionBeforeOperationHook,
+} from 'payload'
 import { clientAddress } from './requests.js'
 
 export interface LoginLimitSettings {

@@ -9,7 +9,9 @@ export function cookieAuthenticated(headers: Headers, cookiePrefix: string): boo
   if (headers.get('authorization')) return false
   const cookie = headers.get('cookie') ?? ''
   const name = `${cookiePrefix}-token=`
-  return cookie.split(';').some((part) => part.trim().startsWith(name) && part.trim().length > name.length)
+  return cookie
+    .split(';')
+    .some((part) => part.trim().startsWith(name) && part.trim().length > name.length)
 }
 
 export const STATE_CHANGING = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
@@ -30,7 +32,11 @@ const originOf = (value: string): string | null => {
  * proxy or by Next.js; a cross-site form or fetch cannot set either). Origin, else Referer, else `Sec-Fetch-Site: cross-site`.
  * Non-browser clients send none of these: null.
  */
-export function foreignOrigin(headers: Headers, allowed: readonly string[], requestUrl?: string): string | null {
+export function foreignOrigin(
+  headers: Headers,
+  allowed: readonly string[],
+  requestUrl?: string,
+): string | null {
   const raw = headers.get('origin')
   let origin: string | null = null
   if (raw && raw !== 'null') {
@@ -46,7 +52,9 @@ export function foreignOrigin(headers: Headers, allowed: readonly string[], requ
   for (const a of allowed) if (a && originOf(a) === origin) return null
   const host = new URL(origin).host.toLowerCase()
   const urlHost = requestUrl ? new URL(requestUrl).host : null
-  const own = [headers.get('host'), urlHost, ...(headers.get('x-forwarded-host') ?? '').split(',')].map((h) => h?.trim().toLowerCase()).filter(Boolean)
+  const own = [headers.get('host'), urlHost, ...(headers.get('x-forwarded-host') ?? '').split(',')]
+    .map((h) => h?.trim().toLowerCase())
+    .filter(Boolean)
   if (own.includes(host)) return null
   return origin
 }

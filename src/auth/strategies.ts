@@ -11,26 +11,36 @@ import { cookieAuthenticated, foreignOrigin, STATE_CHANGING } from './requests.j
 const GUARDED = Symbol.for('sopMedsos.guardedStrategies')
 
 /** This site's origins: Payload's `csrf` list and `serverURL`. */
-export const siteOrigins = (config: SanitizedConfig): string[] => [...(config.csrf ?? []), config.serverURL].filter(Boolean) as string[]
+export const siteOrigins = (config: SanitizedConfig): string[] =>
+  [...(config.csrf ?? []), config.serverURL].filter(Boolean) as string[]
 
 /** The foreign origin of a cookie-authenticated state-changing request, or null. */
-export function crossSiteCookieRequest(headers: Headers, method: string | undefined, config: SanitizedConfig, url?: string): string | null {
+export function crossSiteCookieRequest(
+  headers: Headers,
+  method: string | undefined,
+  config: SanitizedConfig,
+  url?: string,
+): string | null {
   if (!method || !STATE_CHANGING.has(method.toUpperCase())) return null
   if (!cookieAuthenticated(headers, config.cookiePrefix)) return null
   return foreignOrigin(headers, siteOrigins(config), url)
 }
 
 export function guardAuthStrategies(payload: Payload, usersSlug: string): void {
-  const strategies = payload.authStrategies as (Payload['authStrategies'] & { [GUARDED]?: true }) | undefined
+  const strategies = payload.authStrategies as
+    (Payload['authStrategies'] & { [GUARDED]?: true }) | undefined
   if (!strategies || strategies[GUARDED]) return
   const guarded = strategies.map((strategy) => ({
     ...strategy,
     authenticate: async (args: Parameters<typeof strategy.authenticate>[0]) => {
       const req = args.req as { method?: string; url?: string } | undefined
-      if (crossSiteCookieRequest(args.headers, req?.method, args.payload.config, req?.url)) return { user: null }
+      if (crossSiteCookieRequest(args.headers, req?.method, args.payload.config, req?.url))
+        return { user: null }
       const result = await strategy.authenticate(args)
-      const user = result.user as ({ collection?: string; deactivated?: unknown } & typeof result.user) | null
-      if (user && user.collection === usersSlug && user.deactivated === true) return { ...result, user: null }
+      const user = result.user as
+        ({ collection?: string; deactivated?: unknown } & typeof result.user) | null
+      if (user && user.collection === usersSlug && user.deactivated === true)
+        return { ...result, user: null }
       return result
     },
   })) as typeof strategies

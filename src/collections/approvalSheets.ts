@@ -11,7 +11,11 @@ export function approvalSheetsCollection(ctx: PluginContext): CollectionConfig {
       singular: { id: 'Lembar Persetujuan Publikasi', en: 'Approval sheet' },
       plural: { id: 'Lembar Persetujuan Publikasi', en: 'Approval sheets' },
     },
-    admin: { useAsTitle: 'registerNumber', defaultColumns: ['registerNumber', 'submission', 'createdAt'], group: { id: 'Alur SOP Medsos', en: 'Social media SOP' } },
+    admin: {
+      useAsTitle: 'registerNumber',
+      defaultColumns: ['registerNumber', 'submission', 'createdAt'],
+      group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
+    },
     access: { read: readRecords, create: never, update: never, delete: never },
     upload: {
       // Its own root, outside the media folder (/api/media/file/… must never reach a sheet).
@@ -19,10 +23,35 @@ export function approvalSheetsCollection(ctx: PluginContext): CollectionConfig {
       mimeTypes: ['application/pdf'],
     },
     fields: [
-      { name: 'submission', type: 'relationship', relationTo: ctx.slugs.submissions, required: true, index: true, label: { id: 'Pengajuan', en: 'Submission' } },
-      { name: 'registerNumber', type: 'text', label: { id: 'Nomor Register', en: 'Register number' } },
-      { name: 'contentHash', type: 'text', index: true, label: { id: 'Hash konten yang disetujui (SHA-256)', en: 'Approved content hash (SHA-256)' } },
-      { name: 'submissionOwner', type: 'relationship', relationTo: ctx.slugs.users, index: true, admin: { hidden: true } },
+      {
+        name: 'submission',
+        type: 'relationship',
+        relationTo: ctx.slugs.submissions,
+        required: true,
+        index: true,
+        label: { id: 'Pengajuan', en: 'Submission' },
+      },
+      {
+        name: 'registerNumber',
+        type: 'text',
+        label: { id: 'Nomor Register', en: 'Register number' },
+      },
+      {
+        name: 'contentHash',
+        type: 'text',
+        index: true,
+        label: {
+          id: 'Hash konten yang disetujui (SHA-256)',
+          en: 'Approved content hash (SHA-256)',
+        },
+      },
+      {
+        name: 'submissionOwner',
+        type: 'relationship',
+        relationTo: ctx.slugs.users,
+        index: true,
+        admin: { hidden: true },
+      },
     ],
   }
 }

@@ -28,7 +28,13 @@ export function dataFieldNames(fields: Field[] | undefined): Map<string, Field> 
  * `name`); otherwise start-up stops with a message naming the field: a silent clash
  * would let the app's field decide what the SOP relies on (roles, isPublic…).
  */
-export function mergeFields(plugin: string, slug: string, existing: Field[] | undefined, added: Field[], compatible: (name: string, theirs: Field) => boolean): Field[] {
+export function mergeFields(
+  plugin: string,
+  slug: string,
+  existing: Field[] | undefined,
+  added: Field[],
+  compatible: (name: string, theirs: Field) => boolean,
+): Field[] {
   const have = dataFieldNames(existing)
   const keep: Field[] = []
   for (const field of added) {

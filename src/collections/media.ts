@@ -1,10 +1,23 @@
 import path from 'node:path'
 import type { CollectionConfig, Field } from 'payload'
 import type { PluginContext } from '../context.js'
-import { changeOwnMedia, composeMediaChange, composeMediaCreate, composeMediaRead, createMedia, readMedia } from '../access/media.js'
+import {
+  changeOwnMedia,
+  composeMediaChange,
+  composeMediaCreate,
+  composeMediaRead,
+  createMedia,
+  readMedia,
+} from '../access/media.js'
 import { mergeFields } from './fieldNames.js'
 import { nobody } from '../access/submissions.js'
-import { decodeAndStripImage, originalFilenameFallback, protectRecordedMedia, publicMediaFieldsOnly, recordFileFacts } from '../hooks/media.js'
+import {
+  decodeAndStripImage,
+  originalFilenameFallback,
+  protectRecordedMedia,
+  publicMediaFieldsOnly,
+  recordFileFacts,
+} from '../hooks/media.js'
 
 export const MEDIA_MIME_TYPES = ['image/jpeg', 'image/png', 'image/webp', 'video/mp4']
 
@@ -82,25 +95,48 @@ function integrityFields(ctx: PluginContext): Field[] {
 }
 
 /** Adds image decoding, EXIF stripping and file hashing to the consumer's media collection, or creates one. */
-export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig | undefined): CollectionConfig {
+export function withCheckedMedia(
+  ctx: PluginContext,
+  existing: CollectionConfig | undefined,
+): CollectionConfig {
   const base: CollectionConfig = existing ?? {
     slug: ctx.slugs.media,
     labels: { singular: { id: 'Media', en: 'Media' }, plural: { id: 'Media', en: 'Media' } },
     // A copy would be a second file with the same bytes under another owner.
     disableDuplicate: true,
-    access: { read: readMedia, create: createMedia, update: changeOwnMedia, delete: changeOwnMedia },
+    access: {
+      read: readMedia,
+      create: createMedia,
+      update: changeOwnMedia,
+      delete: changeOwnMedia,
+    },
     upload: {
       staticDir: ctx.options.mediaDir ?? path.resolve(process.cwd(), 'media'),
       mimeTypes: MEDIA_MIME_TYPES,
       // Sizes for the web (public cards and the gallery); sharp re-encodes them, so no EXIF.
       imageSizes: [
-        { name: 'thumbnail', width: 400, height: 300, position: 'centre', withoutEnlargement: false, formatOptions: { format: 'jpeg', options: { quality: 80 } } },
-        { name: 'large', width: 1600, withoutEnlargement: true, formatOptions: { format: 'jpeg', options: { quality: 82 } } },
+        {
+          name: 'thumbnail',
+          width: 400,
+          height: 300,
+          position: 'centre',
+          withoutEnlargement: false,
+          formatOptions: { format: 'jpeg', options: { quality: 80 } },
+        },
+        {
+          name: 'large',
+          width: 1600,
+          withoutEnlargement: true,
+          formatOptions: { format: 'jpeg', options: { quality: 82 } },
+        },
       ],
       adminThumbnail: 'thumbnail',
     },
     // Files are stored under random names (hooks/media.ts): the list shows the name sent.
-    admin: { group: { id: 'Alur SOP Medsos', en: 'Social media SOP' }, useAsTitle: 'originalFilename' },
+    admin: {
+      group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
+      useAsTitle: 'originalFilename',
+    },
     fields: [{ name: 'alt', type: 'text', label: { id: 'Teks alternatif', en: 'Alt text' } }],
   }
   // An app's own collection keeps its rules, and the SOP's are added to them (never
@@ -119,10 +155,20 @@ export function withCheckedMedia(ctx: PluginContext, existing: CollectionConfig 
     access,
     hooks: {
       ...base.hooks,
-      beforeOperation: [...(base.hooks?.beforeOperation ?? []), protectRecordedMedia, decodeAndStripImage],
+      beforeOperation: [
+        ...(base.hooks?.beforeOperation ?? []),
+        protectRecordedMedia,
+        decodeAndStripImage,
+      ],
       beforeChange: [...(base.hooks?.beforeChange ?? []), recordFileFacts],
       afterRead: [...(base.hooks?.afterRead ?? []), publicMediaFieldsOnly],
     },
-    fields: mergeFields('sopMedsosPlugin', base.slug, base.fields, integrityFields(ctx), () => false),
+    fields: mergeFields(
+      'sopMedsosPlugin',
+      base.slug,
+      base.fields,
+      integrityFields(ctx),
+      () => false,
+    ),
   }
 }

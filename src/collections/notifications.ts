@@ -6,7 +6,8 @@ import { nobody } from '../access/submissions.js'
 import { NOTIFICATIONS_SLUG, noticeText, type NoticeParams } from '../services/notifications.js'
 
 /** Only the recipient reads (and marks read, or deletes) a notice; the workflow writes them. */
-const ownNotices: Access = ({ req: { user } }) => (user ? { recipient: { equals: user.id } } : false)
+const ownNotices: Access = ({ req: { user } }) =>
+  user ? { recipient: { equals: user.id } } : false
 const serverSet: { create: FieldAccess; update: FieldAccess } = { create: nobody, update: nobody }
 
 export function notificationsCollection(ctx: PluginContext): CollectionConfig {
@@ -38,12 +39,23 @@ export function notificationsCollection(ctx: PluginContext): CollectionConfig {
           afterRead: [
             ({ siblingData, req }) =>
               siblingData?.kind && siblingData?.params
-                ? noticeText(req.payload, req.i18n?.language === 'en' ? 'en' : 'id', siblingData.kind as NotificationKind, siblingData.params as NoticeParams)
+                ? noticeText(
+                    req.payload,
+                    req.i18n?.language === 'en' ? 'en' : 'id',
+                    siblingData.kind as NotificationKind,
+                    siblingData.params as NoticeParams,
+                  )
                 : null,
           ],
         },
       },
-      { name: 'read', type: 'checkbox', defaultValue: false, index: true, label: { id: 'Sudah dibaca', en: 'Read' } },
+      {
+        name: 'read',
+        type: 'checkbox',
+        defaultValue: false,
+        index: true,
+        label: { id: 'Sudah dibaca', en: 'Read' },
+      },
       {
         name: 'recipient',
         type: 'relationship',
@@ -67,7 +79,10 @@ export function notificationsCollection(ctx: PluginContext): CollectionConfig {
         name: 'kind',
         type: 'select',
         required: true,
-        options: NOTIFICATION_KINDS.map((value) => ({ value, label: notificationKindLabels[value] })),
+        options: NOTIFICATION_KINDS.map((value) => ({
+          value,
+          label: notificationKindLabels[value],
+        })),
         access: serverSet,
         label: { id: 'Jenis', en: 'Kind' },
         admin: { readOnly: true },

@@ -12,13 +12,20 @@ type Override = NonNullable<ResolvedOptions['overrides']['submissions']>
  * the document in its status) unless it sets its own access, and anonymous readers of
  * published news never see it (only the public fields are served to them).
  */
-export function withOverride(collection: CollectionConfig, override: Override | undefined, name: string): CollectionConfig {
+export function withOverride(
+  collection: CollectionConfig,
+  override: Override | undefined,
+  name: string,
+): CollectionConfig {
   if (!override) return collection
   let fields = collection.fields
   if (override.fields) {
     fields = override.fields({ defaultFields: [...collection.fields] })
-    if (!Array.isArray(fields)) throw new Error(`sopMedsosPlugin: overrides.${name}.fields must return an array of fields`)
-    const missing = collection.fields.filter((f) => !fields.includes(f)).map((f) => ('name' in f ? f.name : f.type))
+    if (!Array.isArray(fields))
+      throw new Error(`sopMedsosPlugin: overrides.${name}.fields must return an array of fields`)
+    const missing = collection.fields
+      .filter((f) => !fields.includes(f))
+      .map((f) => ('name' in f ? f.name : f.type))
     if (missing.length) {
       throw new Error(
         `sopMedsosPlugin: overrides.${name}.fields must keep every field of the plugin, unchanged (missing or replaced: ${missing.join(', ')}). ` +
@@ -27,9 +34,16 @@ export function withOverride(collection: CollectionConfig, override: Override | 
     }
   }
   const hooks: NonNullable<CollectionConfig['hooks']> = { ...collection.hooks }
-  for (const [kind, list] of Object.entries(override.hooks ?? {}) as [keyof typeof hooks, unknown[]][]) {
-    if (!Array.isArray(list)) throw new Error(`sopMedsosPlugin: overrides.${name}.hooks.${kind} must be an array of hooks`)
-    ;(hooks as Record<string, unknown[]>)[kind] = [...((collection.hooks?.[kind] as unknown[] | undefined) ?? []), ...list]
+  for (const [kind, list] of Object.entries(override.hooks ?? {}) as [
+    keyof typeof hooks,
+    unknown[],
+  ][]) {
+    if (!Array.isArray(list))
+      throw new Error(`sopMedsosPlugin: overrides.${name}.hooks.${kind} must be an array of hooks`)
+    ;(hooks as Record<string, unknown[]>)[kind] = [
+      ...((collection.hooks?.[kind] as unknown[] | undefined) ?? []),
+      ...list,
+    ]
   }
   return {
     ...collection,

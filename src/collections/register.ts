@@ -16,13 +16,21 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       useAsTitle: 'number',
       defaultColumns: ['number', 'kind', 'submission', 'summary', 'at', 'actor'],
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
-      components: { beforeListTable: [component('RegisterTools', { timeZone: ctx.options.timeZone })] },
+      components: {
+        beforeListTable: [component('RegisterTools', { timeZone: ctx.options.timeZone })],
+      },
     },
     defaultSort: '-chainIndex',
     access: { read: readRecords, create: never, update: never, delete: never },
     endpoints: registerEndpoints(),
     fields: [
-      { name: 'number', type: 'text', required: true, unique: true, label: { id: 'Nomor Register', en: 'Number' } },
+      {
+        name: 'number',
+        type: 'text',
+        required: true,
+        unique: true,
+        label: { id: 'Nomor Register', en: 'Number' },
+      },
       {
         name: 'kind',
         type: 'select',
@@ -42,7 +50,14 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Pengajuan', en: 'Submission' },
         admin: { components: { Cell: component('SubmissionLinkCell') } },
       },
-      { name: 'at', type: 'date', required: true, index: true, label: { id: 'Tanggal', en: 'Date' }, admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } } },
+      {
+        name: 'at',
+        type: 'date',
+        required: true,
+        index: true,
+        label: { id: 'Tanggal', en: 'Date' },
+        admin: { date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
+      },
       { name: 'actor', type: 'relationship', relationTo: ctx.slugs.users },
       { name: 'summary', type: 'text', label: { id: 'Ringkasan', en: 'Summary' } },
       {
@@ -57,12 +72,26 @@ export function registerCollection(ctx: PluginContext): CollectionConfig {
       { name: 'year', type: 'number', required: true, index: true, admin: { hidden: true } },
       { name: 'sequence', type: 'number', required: true, admin: { hidden: true } },
       { name: 'chainIndex', type: 'number', required: true, unique: true, admin: { hidden: true } },
-      { name: 'submissionOwner', type: 'relationship', relationTo: ctx.slugs.users, index: true, admin: { hidden: true } },
+      {
+        name: 'submissionOwner',
+        type: 'relationship',
+        relationTo: ctx.slugs.users,
+        index: true,
+        admin: { hidden: true },
+      },
       // Names and jabatan as of the act (a later rename does not rewrite the register); not hashed.
       { name: 'actorName', type: 'text', label: { id: 'Nama pelaku', en: 'Actor name' } },
       { name: 'actorJabatan', type: 'text', label: { id: 'Jabatan pelaku', en: 'Actor jabatan' } },
-      { name: 'ownerName', type: 'text', label: { id: 'Nama Tim Pelaksana', en: 'Field team member' } },
-      { name: 'ownerJabatan', type: 'text', label: { id: 'Jabatan Tim Pelaksana', en: 'Field team jabatan' } },
+      {
+        name: 'ownerName',
+        type: 'text',
+        label: { id: 'Nama Tim Pelaksana', en: 'Field team member' },
+      },
+      {
+        name: 'ownerJabatan',
+        type: 'text',
+        label: { id: 'Jabatan Tim Pelaksana', en: 'Field team jabatan' },
+      },
     ],
     indexes: [{ fields: ['year', 'sequence'], unique: true }],
   }

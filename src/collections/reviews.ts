@@ -77,9 +77,27 @@ export function reviewsCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Pelaku', en: 'Actor' },
         admin: { readOnly: true },
       },
-      { name: 'actorName', type: 'text', access: serverSet, admin: { readOnly: true }, label: { id: 'Nama', en: 'Name' } },
-      { name: 'actorJabatan', type: 'text', access: serverSet, admin: { readOnly: true }, label: { id: 'Jabatan', en: 'Jabatan' } },
-      { name: 'actorNip', type: 'text', access: serverSet, admin: { readOnly: true }, label: { id: 'NIP', en: 'NIP' } },
+      {
+        name: 'actorName',
+        type: 'text',
+        access: serverSet,
+        admin: { readOnly: true },
+        label: { id: 'Nama', en: 'Name' },
+      },
+      {
+        name: 'actorJabatan',
+        type: 'text',
+        access: serverSet,
+        admin: { readOnly: true },
+        label: { id: 'Jabatan', en: 'Jabatan' },
+      },
+      {
+        name: 'actorNip',
+        type: 'text',
+        access: serverSet,
+        admin: { readOnly: true },
+        label: { id: 'NIP', en: 'NIP' },
+      },
       {
         name: 'stage',
         type: 'select',
@@ -116,7 +134,10 @@ export function reviewsCollection(ctx: PluginContext): CollectionConfig {
         type: 'json',
         access: serverSet,
         admin: { readOnly: true },
-        label: { id: 'Koreksi Ketua PPID (sebelum/sesudah)', en: "PPID head's corrections (before/after)" },
+        label: {
+          id: 'Koreksi Ketua PPID (sebelum/sesudah)',
+          en: "PPID head's corrections (before/after)",
+        },
       },
       {
         name: 'submissionOwner',

@@ -26,8 +26,16 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
       defaultColumns: ['label', 'platform', 'enabled', 'needsReconnect'],
       group: { id: 'Alur SOP Medsos', en: 'Social media SOP' },
     },
-    access: { read: manageAccounts, create: manageAccounts, update: manageAccounts, delete: deleteAccounts },
-    hooks: { beforeChange: [sealCredentials(ctx)], beforeDelete: [keepAccountsWithPublications(ctx)] },
+    access: {
+      read: manageAccounts,
+      create: manageAccounts,
+      update: manageAccounts,
+      delete: deleteAccounts,
+    },
+    hooks: {
+      beforeChange: [sealCredentials(ctx)],
+      beforeDelete: [keepAccountsWithPublications(ctx)],
+    },
     fields: [
       { name: 'label', type: 'text', required: true, label: { id: 'Nama akun', en: 'Label' } },
       {
@@ -40,11 +48,19 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         })),
         label: { id: 'Platform', en: 'Platform' },
       },
-      { name: 'enabled', type: 'checkbox', defaultValue: true, label: { id: 'Aktif', en: 'Enabled' } },
+      {
+        name: 'enabled',
+        type: 'checkbox',
+        defaultValue: true,
+        label: { id: 'Aktif', en: 'Enabled' },
+      },
       {
         name: 'accountId',
         type: 'text',
-        label: { id: 'ID akun (Page ID, Instagram user ID, akun X)', en: 'Account id (Page id, Instagram user id, X handle)' },
+        label: {
+          id: 'ID akun (Page ID, Instagram user ID, akun X)',
+          en: 'Account id (Page id, Instagram user id, X handle)',
+        },
       },
       {
         name: 'url',
@@ -58,9 +74,15 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         // Not virtual: Payload's admin renders virtual fields read-only. The value never
         // reaches the column (sealCredentials removes it) and is never read back.
         hooks: { afterRead: [writeOnly] },
-        label: { id: 'Token akses (tidak ditampilkan lagi)', en: 'Access token (never shown again)' },
+        label: {
+          id: 'Token akses (tidak ditampilkan lagi)',
+          en: 'Access token (never shown again)',
+        },
         admin: {
-          description: { id: 'Isi untuk mengganti token; kosongkan untuk mempertahankan yang tersimpan.', en: 'Fill in to replace the token; leave empty to keep the stored one.' },
+          description: {
+            id: 'Isi untuk mengganti token; kosongkan untuk mempertahankan yang tersimpan.',
+            en: 'Fill in to replace the token; leave empty to keep the stored one.',
+          },
           // Shown until a platform is chosen, then only where the platform needs a token.
           condition: (data) => adapterOf(data?.platform)?.needs.token ?? true,
         },
@@ -71,7 +93,10 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         // Not virtual: Payload's admin renders virtual fields read-only. The value never
         // reaches the column (sealCredentials removes it) and is never read back.
         hooks: { afterRead: [writeOnly] },
-        label: { id: 'Rahasia HMAC webhook (tidak ditampilkan lagi)', en: 'Webhook HMAC secret (never shown again)' },
+        label: {
+          id: 'Rahasia HMAC webhook (tidak ditampilkan lagi)',
+          en: 'Webhook HMAC secret (never shown again)',
+        },
         admin: { condition: (data) => adapterOf(data?.platform)?.needs.url === true },
       },
       { name: 'credentials', type: 'text', hidden: true, access: serverSet },
@@ -89,7 +114,13 @@ export function socialAccountsCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Perlu disambungkan ulang', en: 'Needs reconnecting' },
         admin: { readOnly: true, position: 'sidebar' },
       },
-      { name: 'lastError', type: 'text', access: serverSet, label: { id: 'Galat terakhir', en: 'Last error' }, admin: { readOnly: true, position: 'sidebar' } },
+      {
+        name: 'lastError',
+        type: 'text',
+        access: serverSet,
+        label: { id: 'Galat terakhir', en: 'Last error' },
+        admin: { readOnly: true, position: 'sidebar' },
+      },
     ],
   }
 }

@@ -32,7 +32,9 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
   const { captionMaxLength } = ctx.options
   const validateCaption: TextareaFieldValidation = (value, { req }) => {
     const actual = countCharacters(value)
-    return actual <= captionMaxLength ? true : message(req, 'captionTooLong', { max: captionMaxLength, actual })
+    return actual <= captionMaxLength
+      ? true
+      : message(req, 'captionTooLong', { max: captionMaxLength, actual })
   }
   return {
     slug: ctx.slugs.submissions,
@@ -65,7 +67,11 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
     },
     fields: [
       // The workbench: status, deadline, the actions allowed now, the timeline. No data.
-      { name: 'workbench', type: 'ui', admin: { components: { Field: component('WorkbenchField') }, disableListColumn: true } },
+      {
+        name: 'workbench',
+        type: 'ui',
+        admin: { components: { Field: component('WorkbenchField') }, disableListColumn: true },
+      },
       { name: 'title', type: 'text', required: true, label: { id: 'Judul kegiatan', en: 'Title' } },
       {
         name: 'activityDate',
@@ -85,7 +91,10 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         label: { id: 'Caption', en: 'Caption' },
         validate: validateCaption,
         admin: {
-          description: { id: `Maksimal ${captionMaxLength} karakter.`, en: `At most ${captionMaxLength} characters.` },
+          description: {
+            id: `Maksimal ${captionMaxLength} karakter.`,
+            en: `At most ${captionMaxLength} characters.`,
+          },
           components: { afterInput: [component('CaptionCounter', { max: captionMaxLength })] },
         },
       },
@@ -101,7 +110,10 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
             id: `Minimal ${ctx.options.minPhotos} foto. Beberapa berkas dapat dipilih atau diseret sekaligus ("Buat baru").`,
             en: `At least ${ctx.options.minPhotos} photos. Several files can be chosen or dropped at once ("Create new").`,
           },
-          components: { afterInput: [component('PhotosHint', { min: ctx.options.minPhotos })], Cell: component('PhotoCountCell') },
+          components: {
+            afterInput: [component('PhotosHint', { min: ctx.options.minPhotos })],
+            Cell: component('PhotoCountCell'),
+          },
         },
       },
       {
@@ -120,7 +132,11 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         options: STATUSES.map((value) => ({ value, label: statusLabels[value] })),
         access: serverSet,
         label: { id: 'Status', en: 'Status' },
-        admin: { position: 'sidebar', readOnly: true, components: { Cell: component('StatusCell') } },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          components: { Cell: component('StatusCell') },
+        },
       },
       {
         name: 'registerNumber',
@@ -135,7 +151,11 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         type: 'date',
         access: serverSet,
         label: { id: 'Diserahkan pada', en: 'Submitted at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+        },
       },
       {
         name: 'dueAt',
@@ -181,14 +201,22 @@ export function submissionsCollection(ctx: PluginContext): CollectionConfig {
         index: true,
         access: { create: nobody, update: nobody },
         label: { id: 'Diunggah pada', en: 'Published at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+        },
       },
       {
         name: 'statusChangedAt',
         type: 'date',
         access: serverSet,
         label: { id: 'Status berubah pada', en: 'Status changed at' },
-        admin: { position: 'sidebar', readOnly: true, date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' } },
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          date: { pickerAppearance: 'dayAndTime', displayFormat: 'd MMM yyyy HH:mm' },
+        },
       },
       // Corrections made by the Ketua PPID during control, until its review records them.
       { name: 'pendingCorrections', type: 'json', hidden: true },

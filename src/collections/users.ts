@@ -2,8 +2,22 @@ import type { CollectionConfig, Field, TextFieldValidation } from 'payload'
 import type { PluginContext } from '../context.js'
 import { ROLES } from '../workflow/model.js'
 import { roleLabels } from '../translations/index.js'
-import { adminOnly, adminOrSelf, deleteUsers, privateUserField, readUsers, rolesFieldAccess } from '../access/users.js'
-import { checkPassword, checkResetPassword, endSessionsOnDeactivation, firstUserIsAdmin, keepUsersOfTheRecord, refuseDeactivatedLogin } from '../hooks/users.js'
+import {
+  adminOnly,
+  adminOrSelf,
+  deleteUsers,
+  privateUserField,
+  readUsers,
+  rolesFieldAccess,
+} from '../access/users.js'
+import {
+  checkPassword,
+  checkResetPassword,
+  endSessionsOnDeactivation,
+  firstUserIsAdmin,
+  keepUsersOfTheRecord,
+  refuseDeactivatedLogin,
+} from '../hooks/users.js'
 import { message } from '../hooks/errors.js'
 import { mergeFields } from './fieldNames.js'
 import { LoginLimiter, limitLogins, loginSucceeded } from '../auth/loginLimit.js'
@@ -16,7 +30,14 @@ function staffFields(): Field[] {
     // Payload's own email field, with read access: the admin and the user themselves.
     { name: 'email', type: 'email', access: { read: privateUserField } } as Field,
     { name: 'name', type: 'text', required: true, label: { id: 'Nama', en: 'Name' } },
-    { name: 'nip', type: 'text', validate: validateNip, access: { read: privateUserField }, label: { id: 'NIP', en: 'NIP' }, admin: { description: { id: '18 angka (opsional).', en: '18 digits (optional).' } } },
+    {
+      name: 'nip',
+      type: 'text',
+      validate: validateNip,
+      access: { read: privateUserField },
+      label: { id: 'NIP', en: 'NIP' },
+      admin: { description: { id: '18 angka (opsional).', en: '18 digits (optional).' } },
+    },
     { name: 'jabatan', type: 'text', label: { id: 'Jabatan', en: 'Jabatan (position)' } },
     {
       name: 'roles',
@@ -39,7 +60,10 @@ function staffFields(): Field[] {
       label: { id: 'Dinonaktifkan', en: 'Deactivated' },
       admin: {
         position: 'sidebar',
-        description: { id: 'Tidak dapat masuk lagi; tetap tercatat di register.', en: 'Can no longer sign in; kept in the register.' },
+        description: {
+          id: 'Tidak dapat masuk lagi; tetap tercatat di register.',
+          en: 'Can no longer sign in; kept in the register.',
+        },
       },
     },
   ]
@@ -56,7 +80,10 @@ function withoutAccountLock(auth: CollectionConfig['auth']): CollectionConfig['a
 }
 
 /** Adds the staff fields and rules to the consumer's users collection, or creates one. */
-export function withStaffUsers(ctx: PluginContext, existing: CollectionConfig | undefined): CollectionConfig {
+export function withStaffUsers(
+  ctx: PluginContext,
+  existing: CollectionConfig | undefined,
+): CollectionConfig {
   const base: CollectionConfig = existing ?? {
     slug: ctx.slugs.users,
     labels: { singular: { id: 'Pengguna', en: 'User' }, plural: { id: 'Pengguna', en: 'Users' } },
@@ -85,7 +112,12 @@ export function withStaffUsers(ctx: PluginContext, existing: CollectionConfig | 
     },
     hooks: {
       ...base.hooks,
-      beforeOperation: [...(base.hooks?.beforeOperation ?? []), limitLogins(limiter), keepUsersOfTheRecord(ctx), checkResetPassword],
+      beforeOperation: [
+        ...(base.hooks?.beforeOperation ?? []),
+        limitLogins(limiter),
+        keepUsersOfTheRecord(ctx),
+        checkResetPassword,
+      ],
       beforeValidate: [...(base.hooks?.beforeValidate ?? []), checkPassword],
       beforeChange: [...(base.hooks?.beforeChange ?? []), firstUserIsAdmin(ctx.slugs.users)],
       afterChange: [...(base.hooks?.afterChange ?? []), endSessionsOnDeactivation(ctx.slugs.users)],
@@ -98,7 +130,10 @@ export function withStaffUsers(ctx: PluginContext, existing: CollectionConfig | 
     // message: the SOP's access rules read them, and a silent merge would let the other
     // field's options and access decide who is admin.
     fields: mergeFields('sopMedsosPlugin', base.slug, base.fields, staffFields(), (name, theirs) =>
-      name === 'email' ? theirs.type === 'email' : ['name', 'nip', 'jabatan'].includes(name) && (theirs.type === 'text' || theirs.type === 'textarea'),
+      name === 'email'
+        ? theirs.type === 'email'
+        : ['name', 'nip', 'jabatan'].includes(name) &&
+          (theirs.type === 'text' || theirs.type === 'textarea'),
     ),
   }
 }

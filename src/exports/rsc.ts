@@ -5,5 +5,19 @@
  *   app/(frontend)/berita/page.tsx         → NewsListRoute, newsListRouteMetadata
  *   app/(frontend)/berita/[slug]/page.tsx  → NewsItemRoute, newsItemRouteMetadata
  */
-export { NewsItemPage, NewsListPage, Shell, newsItemMetadata, newsListMetadata, pageParam } from '../public/NewsPages.js'
-export { NewsItemRoute, NewsListRoute, NewsNotFound, newsItemRouteMetadata, newsListRouteMetadata, newsHomeRedirect } from '../public/routes.js'
+export {
+  NewsItemPage,
+  NewsListPage,
+  Shell,
+  newsItemMetadata,
+  newsListMetadata,
+  pageParam,
+} from '../public/NewsPages.js'
+export {
+  NewsItemRoute,
+  NewsListRoute,
+  NewsNotFound,
+  newsItemRouteMetadata,
+  newsListRouteMetadata,
+  newsHomeRedirect,
+} from '../public/routes.js'

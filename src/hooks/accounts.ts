@@ -19,7 +19,8 @@ export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook 
     }
     if (Object.keys(typed).length) {
       let stored: Record<string, string> = {}
-      const sealed = operation === 'update' ? (originalDoc as Doc | undefined)?.credentials : undefined
+      const sealed =
+        operation === 'update' ? (originalDoc as Doc | undefined)?.credentials : undefined
       if (sealed) {
         try {
           stored = JSON.parse(decrypt(ctx.credentialsKey!, String(sealed)))
@@ -40,9 +41,13 @@ export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook 
       if (!/^https?:\/\//i.test(String(data.url))) throw badRequest(req, 'webhookUrl')
       // A literal internal address (or localhost) is refused now; names are checked again
       // when the engine resolves them, for every request.
-      const refused = urlRefusal(targetPolicy(ctx.options.publishing.allowPrivateHosts), String(data.url))
+      const refused = urlRefusal(
+        targetPolicy(ctx.options.publishing.allowPrivateHosts),
+        String(data.url),
+      )
       if (refused?.kind === 'scheme') throw badRequest(req, 'webhookUrl')
-      if (refused) throw badRequest(req, 'webhookUrlInternal', { host: refused.host, kind: refused.kind })
+      if (refused)
+        throw badRequest(req, 'webhookUrlInternal', { host: refused.host, kind: refused.kind })
     }
     return data
   }
@@ -54,7 +59,12 @@ export function sealCredentials(ctx: PluginContext): CollectionBeforeChangeHook 
  */
 export function keepAccountsWithPublications(ctx: PluginContext): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
-    const found = await req.payload.count({ collection: ctx.slugs.publications, where: { account: { equals: id } }, overrideAccess: true, req })
+    const found = await req.payload.count({
+      collection: ctx.slugs.publications,
+      where: { account: { equals: id } },
+      overrideAccess: true,
+      req,
+    })
     if (found.totalDocs) throw forbidden(req, 'accountHasPublications')
   }
 }

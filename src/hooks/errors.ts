@@ -4,8 +4,15 @@ import { isRecordImmutableError } from '../register/immutable.js'
 import { escapeControls } from '../workflow/text.js'
 
 /** A plugin message in the request's language (Payload i18n: Accept-Language, the user's choice). */
-export function message(req: PayloadRequest, key: SopMessageKey, vars: Record<string, unknown> = {}): string {
-  return (req.t as (key: string, vars?: Record<string, unknown>) => string)(`sopMedsos:${key}`, vars)
+export function message(
+  req: PayloadRequest,
+  key: SopMessageKey,
+  vars: Record<string, unknown> = {},
+): string {
+  return (req.t as (key: string, vars?: Record<string, unknown>) => string)(
+    `sopMedsos:${key}`,
+    vars,
+  )
 }
 
 /**
@@ -20,16 +27,33 @@ export class WorkflowError extends APIError {
   }
 }
 
-export const forbidden = (req: PayloadRequest, key: SopMessageKey, vars?: Record<string, unknown>) =>
-  new WorkflowError(message(req, key, vars), 403, { rule: key })
+export const forbidden = (
+  req: PayloadRequest,
+  key: SopMessageKey,
+  vars?: Record<string, unknown>,
+) => new WorkflowError(message(req, key, vars), 403, { rule: key })
 
-export const badRequest = (req: PayloadRequest, key: SopMessageKey, vars?: Record<string, unknown>) =>
-  new WorkflowError(message(req, key, vars), 400, { rule: key })
+export const badRequest = (
+  req: PayloadRequest,
+  key: SopMessageKey,
+  vars?: Record<string, unknown>,
+) => new WorkflowError(message(req, key, vars), 400, { rule: key })
 
 export const notFound = (req: PayloadRequest, key: SopMessageKey, vars?: Record<string, unknown>) =>
   new WorkflowError(message(req, key, vars), 404, { rule: key })
 
-const UNREACHABLE = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EAI_AGAIN', 'ENOTFOUND', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', '57P01', '57P03'])
+const UNREACHABLE = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EAI_AGAIN',
+  'ENOTFOUND',
+  'EPIPE',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  '57P01',
+  '57P03',
+])
 
 // pg's own words for a connection that died under a query (no code on these errors), and
 // its pool's connect timeout.
@@ -40,14 +64,25 @@ const OUTAGE_SQLSTATE = /^(?:08[0-9A-Z]{3}|57P0[1-5])$/
 
 /** A service the app depends on (file storage such as S3, or the database) could not be reached or failed. */
 export function isServiceOutage(error: unknown): boolean {
-  let e = error as { code?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: number }; status?: number } | undefined
+  let e = error as
+    | { code?: unknown; cause?: unknown; $metadata?: { httpStatusCode?: number }; status?: number }
+    | undefined
   if (e instanceof APIError && e.status < 500) return false
   for (let depth = 0; e && depth < 5; depth++, e = e.cause as typeof e) {
-    if (typeof e.code === 'string' && (UNREACHABLE.has(e.code) || OUTAGE_SQLSTATE.test(e.code))) return true
+    if (typeof e.code === 'string' && (UNREACHABLE.has(e.code) || OUTAGE_SQLSTATE.test(e.code)))
+      return true
     // db-postgres re-throws a failed BEGIN as a plain Error with the cause in the message.
-    if (typeof (e as { message?: unknown }).message === 'string' && OUTAGE_MESSAGE.test((e as { message: string }).message)) return true
+    if (
+      typeof (e as { message?: unknown }).message === 'string' &&
+      OUTAGE_MESSAGE.test((e as { message: string }).message)
+    )
+      return true
     // AWS SDK errors (S3 and S3-compatible storage) carry $metadata; a 5xx is the service's failure.
-    if (e.$metadata && (e.$metadata.httpStatusCode === undefined || e.$metadata.httpStatusCode >= 500)) return true
+    if (
+      e.$metadata &&
+      (e.$metadata.httpStatusCode === undefined || e.$metadata.httpStatusCode >= 500)
+    )
+      return true
   }
   return false
 }
@@ -59,7 +94,14 @@ export function isServiceOutage(error: unknown): boolean {
  */
 export const serviceUnavailable = ({ error, req }: { error: Error; req: PayloadRequest }) => {
   if (!isServiceOutage(error)) return
-  return { status: 503, response: { errors: [{ message: message(req, 'serviceUnavailable'), data: { rule: 'serviceUnavailable' } }] } }
+  return {
+    status: 503,
+    response: {
+      errors: [
+        { message: message(req, 'serviceUnavailable'), data: { rule: 'serviceUnavailable' } },
+      ],
+    },
+  }
 }
 
 /**
@@ -68,5 +110,12 @@ export const serviceUnavailable = ({ error, req }: { error: Error; req: PayloadR
  */
 export const recordRowImmutable = ({ error, req }: { error: Error; req: PayloadRequest }) => {
   if (!isRecordImmutableError(error)) return
-  return { status: 403, response: { errors: [{ message: message(req, 'recordRowImmutable'), data: { rule: 'recordRowImmutable' } }] } }
+  return {
+    status: 403,
+    response: {
+      errors: [
+        { message: message(req, 'recordRowImmutable'), data: { rule: 'recordRowImmutable' } },
+      ],
+    },
+  }
 }

@@ -32,7 +32,14 @@ type Problem = 'textNul' | 'textBidi' | 'textControl'
 
 export function textProblem(value: unknown, depth = 0): Problem | null {
   if (depth > 200) return null // the narrative check below refuses deep values
-  if (typeof value === 'string') return NUL.test(value) ? 'textNul' : BIDI.test(value) ? 'textBidi' : CONTROL_CHARACTERS.test(value) ? 'textControl' : null
+  if (typeof value === 'string')
+    return NUL.test(value)
+      ? 'textNul'
+      : BIDI.test(value)
+        ? 'textBidi'
+        : CONTROL_CHARACTERS.test(value)
+          ? 'textControl'
+          : null
   if (Array.isArray(value)) {
     for (const v of value) {
       const p = textProblem(v, depth + 1)
@@ -54,7 +61,8 @@ export function narrativeProblem(value: unknown): string | null {
   if (value == null) return null
   if (typeof value !== 'object' || Array.isArray(value)) return 'not an editor state'
   const root = (value as { root?: unknown }).root
-  if (!root || typeof root !== 'object' || (root as { type?: unknown }).type !== 'root') return 'no root node'
+  if (!root || typeof root !== 'object' || (root as { type?: unknown }).type !== 'root')
+    return 'no root node'
   let nodes = 0
   const stack: { node: unknown; depth: number }[] = [{ node: root, depth: 0 }]
   while (stack.length) {
@@ -73,8 +81,12 @@ export function narrativeProblem(value: unknown): string | null {
   return null
 }
 
-const refuse = (req: PayloadRequest, key: Parameters<typeof message>[1], status: number, vars: Record<string, unknown> = {}) =>
-  new WorkflowError(message(req, key, vars), status, { rule: key })
+const refuse = (
+  req: PayloadRequest,
+  key: Parameters<typeof message>[1],
+  status: number,
+  vars: Record<string, unknown> = {},
+) => new WorkflowError(message(req, key, vars), status, { rule: key })
 
 const wholeNumber = (v: unknown) => typeof v === 'number' && Number.isInteger(v)
 
@@ -96,7 +108,10 @@ async function outageBehindMissingUser(req: PayloadRequest): Promise<void> {
   if (!credentialsWithoutUser(req)) return
   try {
     // The adapter directly: no hooks (this guard runs on users too), a fresh connection.
-    await req.payload.db.count({ collection: req.payload.config.admin.user, where: { id: { equals: 0 } } })
+    await req.payload.db.count({
+      collection: req.payload.config.admin.user,
+      where: { id: { equals: 0 } },
+    })
   } catch {
     throw refuse(req, 'serviceUnavailable', 503)
   }
@@ -133,11 +148,19 @@ export function nonPublicPath(path: string, slug: string, map: PublicQueryMap): 
  * Walks a `where` (and/or trees, as lists or as the query string's indexed objects) and
  * returns the first non-null answer of `visit` for a field condition.
  */
-function firstInWhere<T>(where: unknown, visit: (path: string, condition: unknown) => T | null, depth = 0): T | null {
+function firstInWhere<T>(
+  where: unknown,
+  visit: (path: string, condition: unknown) => T | null,
+  depth = 0,
+): T | null {
   if (!where || typeof where !== 'object' || depth > 50) return null
   for (const [key, value] of Object.entries(where as Record<string, unknown>)) {
     if (WHERE_LOGIC.has(key)) {
-      for (const branch of Array.isArray(value) ? value : value && typeof value === 'object' ? Object.values(value) : []) {
+      for (const branch of Array.isArray(value)
+        ? value
+        : value && typeof value === 'object'
+          ? Object.values(value)
+          : []) {
         const found = firstInWhere(branch, visit, depth + 1)
         if (found !== null) return found
       }
@@ -149,7 +172,8 @@ function firstInWhere<T>(where: unknown, visit: (path: string, condition: unknow
   return null
 }
 
-const nonPublicWherePath = (where: unknown, slug: string, map: PublicQueryMap): string | null => firstInWhere(where, (path) => nonPublicPath(path, slug, map))
+const nonPublicWherePath = (where: unknown, slug: string, map: PublicQueryMap): string | null =>
+  firstInWhere(where, (path) => nonPublicPath(path, slug, map))
 
 function sortFields(sort: unknown): string[] {
   const list = Array.isArray(sort) ? sort : typeof sort === 'string' ? sort.split(',') : []
@@ -165,9 +189,19 @@ function sortFields(sort: unknown): string[] {
 const outermost = (args: { overrideAccess?: unknown }) => args.overrideAccess === undefined
 
 /** The request asked for everything at once. */
-const asksForEverything = (args: { limit?: unknown; pagination?: unknown; overrideAccess?: unknown }) => outermost(args) && (args.limit === 0 || args.pagination === false)
+const asksForEverything = (args: {
+  limit?: unknown
+  pagination?: unknown
+  overrideAccess?: unknown
+}) => outermost(args) && (args.limit === 0 || args.pagination === false)
 
-type QueryField = { name?: string; type?: string; hasMany?: boolean; relationTo?: unknown; flattenedFields?: QueryField[] }
+type QueryField = {
+  name?: string
+  type?: string
+  hasMany?: boolean
+  relationTo?: unknown
+  flattenedFields?: QueryField[]
+}
 type FieldsOf = (slug: string) => QueryField[] | undefined
 
 const ORDER = ['greater_than', 'greater_than_equal', 'less_than', 'less_than_equal']
@@ -183,7 +217,14 @@ function operatorsFor(field: QueryField): Set<string> | null {
     case 'textarea':
     case 'email':
     case 'code':
-      return new Set([...SET, ...ORDER, 'like', 'not_like', 'contains', ...(field.hasMany ? ['all'] : [])])
+      return new Set([
+        ...SET,
+        ...ORDER,
+        'like',
+        'not_like',
+        'contains',
+        ...(field.hasMany ? ['all'] : []),
+      ])
     case 'number':
       return new Set([...SET, ...ORDER, ...(field.hasMany ? ['contains'] : [])])
     case 'date':
@@ -207,51 +248,84 @@ function operatorsFor(field: QueryField): Set<string> | null {
 const isRelation = (f: QueryField) => f.type === 'relationship' || f.type === 'upload'
 /** A `where` value on a serial id: none, one id, a list, or a comma-separated list of ids. */
 const idLike = (v: unknown): boolean =>
-  v === null || v === undefined || v === '' || (Array.isArray(v) ? v.every(idLike) : String(v).split(',').every((x) => isWellFormedId(x)))
+  v === null ||
+  v === undefined ||
+  v === '' ||
+  (Array.isArray(v)
+    ? v.every(idLike)
+    : String(v)
+        .split(',')
+        .every((x) => isWellFormedId(x)))
 
 /**
  * The first (field, operator) of a `where` that the database cannot answer, or null.
  * Follows dotted paths into related collections; json paths below the root are Payload's.
  */
-export function whereProblem(where: unknown, fields: QueryField[] | undefined, fieldsOf: FieldsOf, numericIds = true): { field: string; operator: string } | null {
+export function whereProblem(
+  where: unknown,
+  fields: QueryField[] | undefined,
+  fieldsOf: FieldsOf,
+  numericIds = true,
+): { field: string; operator: string } | null {
   if (!fields) return null
   return firstInWhere(where, (key, value) => {
-    const conditions = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : { equals: value }
+    const conditions =
+      value && typeof value === 'object' && !Array.isArray(value)
+        ? (value as Record<string, unknown>)
+        : { equals: value }
     const problem = pathProblem(key.split('.'), conditions, fields, fieldsOf, numericIds)
     return problem ? { field: key, operator: problem } : null
   })
 }
 
-function pathProblem(path: string[], conditions: Record<string, unknown>, fields: QueryField[], fieldsOf: FieldsOf, numericIds: boolean): string | null {
+function pathProblem(
+  path: string[],
+  conditions: Record<string, unknown>,
+  fields: QueryField[],
+  fieldsOf: FieldsOf,
+  numericIds: boolean,
+): string | null {
   const [head, ...rest] = path
   if (head === 'id' && rest.length === 0) {
     for (const [op, v] of Object.entries(conditions)) {
       if (!new Set([...SET, ...ORDER, 'like', 'not_like']).has(op)) return op
-      if (numericIds && ['equals', 'not_equals', 'in', 'not_in'].includes(op) && !idLike(v)) return op
+      if (numericIds && ['equals', 'not_equals', 'in', 'not_in'].includes(op) && !idLike(v))
+        return op
     }
     return null
   }
   const field = fields.find((f) => f.name === head)
   if (!field) return null // unknown or hidden: Payload's QueryError (400)
   if (rest.length) {
-    if (field.type === 'richText') return Object.keys(conditions).find((op) => op !== 'exists') ?? null
+    if (field.type === 'richText')
+      return Object.keys(conditions).find((op) => op !== 'exists') ?? null
     if (isRelation(field) && typeof field.relationTo === 'string') {
       const related = fieldsOf(field.relationTo)
       return related ? pathProblem(rest, conditions, related, fieldsOf, numericIds) : null
     }
-    if (field.flattenedFields) return pathProblem(rest, conditions, field.flattenedFields, fieldsOf, numericIds)
+    if (field.flattenedFields)
+      return pathProblem(rest, conditions, field.flattenedFields, fieldsOf, numericIds)
     return null
   }
   const allowed = operatorsFor(field)
   if (!allowed) return null
   for (const [op, v] of Object.entries(conditions)) {
     if (!allowed.has(op)) return op
-    if (numericIds && isRelation(field) && typeof field.relationTo === 'string' && op !== 'exists' && !idLike(v)) return op
+    if (
+      numericIds &&
+      isRelation(field) &&
+      typeof field.relationTo === 'string' &&
+      op !== 'exists' &&
+      !idLike(v)
+    )
+      return op
   }
   return null
 }
 
-export function inputGuards(opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {}): CollectionBeforeOperationHook {
+export function inputGuards(
+  opts: { richTextFields?: string[]; slug?: string; publicQuery?: PublicQueryMap } = {},
+): CollectionBeforeOperationHook {
   return async ({ args, operation, req, collection }) => {
     const external = req.payloadAPI === 'REST' || req.payloadAPI === 'GraphQL'
     // The workflow's trust flag lives in req.context, where Payload's Local API leaves it
@@ -267,9 +341,15 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
     if (external) await outageBehindMissingUser(req)
     const where = (args as { where?: unknown }).where
     if (external && where && collection) {
-      const fieldsOf: FieldsOf = (slug) => req.payload.collections[slug]?.config.flattenedFields as QueryField[] | undefined
+      const fieldsOf: FieldsOf = (slug) =>
+        req.payload.collections[slug]?.config.flattenedFields as QueryField[] | undefined
       const numericIds = req.payload.db.defaultIDType === 'number'
-      const problem = whereProblem(where, collection.flattenedFields as QueryField[], fieldsOf, numericIds)
+      const problem = whereProblem(
+        where,
+        collection.flattenedFields as QueryField[],
+        fieldsOf,
+        numericIds,
+      )
       if (problem) throw refuse(req, 'whereUnsupported', 400, problem)
     }
     // `count` (GET /api/<slug>/count) answers a `where` too: the same oracle rule.
@@ -277,18 +357,31 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
       const { limit, page } = args as { limit?: unknown; page?: unknown }
       const maxLimit = req.user ? 1000 : 100
       if (operation === 'read') {
-        if (asksForEverything(args as never)) throw refuse(req, 'paginationAll', 400, { max: maxLimit })
-        if (limit !== undefined && limit !== null && (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)) {
+        if (asksForEverything(args as never))
+          throw refuse(req, 'paginationAll', 400, { max: maxLimit })
+        if (
+          limit !== undefined &&
+          limit !== null &&
+          (!wholeNumber(limit) || (limit as number) < 0 || (limit as number) > maxLimit)
+        ) {
           throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
         }
-        if (page !== undefined && page !== null && (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)) {
+        if (
+          page !== undefined &&
+          page !== null &&
+          (!wholeNumber(page) || (page as number) < 1 || (page as number) > 1_000_000)
+        ) {
           throw refuse(req, 'paginationInvalid', 400, { max: maxLimit })
         }
       }
       const slug = opts.slug ?? collection?.slug
       if (!req.user && outermost(args as never) && slug && opts.publicQuery?.[slug]) {
         const { where, sort } = args as { where?: unknown; sort?: unknown }
-        const path = nonPublicWherePath(where, slug, opts.publicQuery) ?? sortFields(sort).map((f) => nonPublicPath(f, slug, opts.publicQuery!)).find(Boolean)
+        const path =
+          nonPublicWherePath(where, slug, opts.publicQuery) ??
+          sortFields(sort)
+            .map((f) => nonPublicPath(f, slug, opts.publicQuery!))
+            .find(Boolean)
         if (path) throw refuse(req, 'queryNotPublic', 400, { path })
       }
       return args
@@ -296,7 +389,8 @@ export function inputGuards(opts: { richTextFields?: string[]; slug?: string; pu
     if (operation !== 'create' && operation !== 'update') return args
     const data = (args as { data?: unknown }).data
     // A body Payload could not read as JSON or form data (text/plain, urlencoded): a 400, not a TypeError's 500.
-    if ((data === undefined || data === null) && external && !req.file) throw refuse(req, 'bodyInvalid', 400)
+    if ((data === undefined || data === null) && external && !req.file)
+      throw refuse(req, 'bodyInvalid', 400)
     if (data === undefined || data === null) return args
     if (typeof data !== 'object' || Array.isArray(data)) throw refuse(req, 'bodyInvalid', 400)
     for (const field of opts.richTextFields ?? []) {
@@ -321,6 +415,7 @@ const MARKUP = /<(?:script|html|svg|iframe|object|embed|body|!doctype)\b|javascr
 export const refuseMarkupInFiles: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation !== 'create' && operation !== 'update') return args
   const data = req.file?.data
-  if (data && MARKUP.test(data.toString('latin1'))) throw refuse(req, 'fileHasMarkup', 400, { filename: req.file!.name })
+  if (data && MARKUP.test(data.toString('latin1')))
+    throw refuse(req, 'fileHasMarkup', 400, { filename: req.file!.name })
   return args
 }

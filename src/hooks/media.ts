@@ -26,7 +26,16 @@ export const MAX_IMAGE_PIXELS = 50_000_000
  * refused (403 `mediaFileFacts`). Payload itself already drops `filename`, `url` and
  * `sizes` from every create/update before the hooks run (silently ignored).
  */
-export const FILE_FACT_FIELDS = ['filename', 'mimeType', 'filesize', 'width', 'height', 'url', 'thumbnailURL', 'sizes'] as const
+export const FILE_FACT_FIELDS = [
+  'filename',
+  'mimeType',
+  'filesize',
+  'width',
+  'height',
+  'url',
+  'thumbnailURL',
+  'sizes',
+] as const
 
 const EXTENSIONS: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: '.webp' }
 
@@ -37,7 +46,10 @@ const EXTENSIONS: Record<string, string> = { jpeg: '.jpg', png: '.png', webp: '.
  * `originalFilename`.
  */
 function storageName(original: string, ext: string): string {
-  const fallback = path.extname(original).toLowerCase().replace(/[^.a-z0-9]/g, '')
+  const fallback = path
+    .extname(original)
+    .toLowerCase()
+    .replace(/[^.a-z0-9]/g, '')
   return `${randomUUID()}${ext || fallback}`
 }
 
@@ -45,7 +57,11 @@ function storageName(original: string, ext: string): string {
  * Every uploaded image is decoded (not trusted by extension or MIME header) and
  * re-encoded without metadata, so EXIF location data never reaches storage.
  */
-export const decodeAndStripImage: CollectionBeforeOperationHook = async ({ args, operation, req }) => {
+export const decodeAndStripImage: CollectionBeforeOperationHook = async ({
+  args,
+  operation,
+  req,
+}) => {
   if (operation !== 'create' && operation !== 'update') return args
   const file = req.file
   req.context[ORIGINAL_NAME_KEY] = file?.data ? file.name : undefined
@@ -56,7 +72,9 @@ export const decodeAndStripImage: CollectionBeforeOperationHook = async ({ args,
     try {
       // A small file may declare huge dimensions (a decompression bomb): the header is
       // read first, and nothing over the limit is decoded.
-      const { width = 0, height = 0 } = await sharp(file.data, { limitInputPixels: false }).metadata()
+      const { width = 0, height = 0 } = await sharp(file.data, {
+        limitInputPixels: false,
+      }).metadata()
       if (width * height > MAX_IMAGE_PIXELS) {
         tooLarge = { pixels: Math.round((width * height) / 1e6), max: MAX_IMAGE_PIXELS / 1e6 }
         throw new Error('too many pixels')
@@ -106,10 +124,24 @@ export const recordFileFacts: CollectionBeforeChangeHook = ({ data, operation, r
 }
 
 /** Files stored before random names existed: their stored name is the original one. */
-export const originalFilenameFallback: FieldHook = ({ value, siblingData }) => value ?? (siblingData as { filename?: unknown })?.filename ?? null
+export const originalFilenameFallback: FieldHook = ({ value, siblingData }) =>
+  value ?? (siblingData as { filename?: unknown })?.filename ?? null
 
 /** What an anonymous reader learns of a public file: how to show it, nothing about who or when. */
-export const PUBLIC_MEDIA_FIELDS = ['id', 'alt', 'url', 'thumbnailURL', 'filename', 'mimeType', 'filesize', 'width', 'height', 'focalX', 'focalY', 'sizes'] as const
+export const PUBLIC_MEDIA_FIELDS = [
+  'id',
+  'alt',
+  'url',
+  'thumbnailURL',
+  'filename',
+  'mimeType',
+  'filesize',
+  'width',
+  'height',
+  'focalX',
+  'focalY',
+  'sizes',
+] as const
 
 export const publicMediaFieldsOnly: CollectionAfterReadHook = ({ doc, req }) => {
   if (req.user || req.payloadAPI === 'local') return doc
@@ -130,26 +162,56 @@ async function inRecord(req: Req, doc: { id: unknown; recordedAt?: unknown }): P
   if (doc.recordedAt) return true
   const found = await req.payload.count({
     collection: SLUGS.submissions,
-    where: { and: [{ status: { not_equals: 'draft' } }, { or: [{ photos: { in: [doc.id] } }, { videos: { in: [doc.id] } }] }] },
+    where: {
+      and: [
+        { status: { not_equals: 'draft' } },
+        { or: [{ photos: { in: [doc.id] } }, { videos: { in: [doc.id] } }] },
+      ],
+    },
     overrideAccess: true,
     req,
   })
   return found.totalDocs > 0
 }
 
-type MediaDoc = Record<string, unknown> & { id: string | number; recordedAt?: unknown; focalX?: unknown; focalY?: unknown }
+type MediaDoc = Record<string, unknown> & {
+  id: string | number
+  recordedAt?: unknown
+  focalX?: unknown
+  focalY?: unknown
+}
 
 /** The documents an update or delete will touch (by id or by `where`), with every field. */
-async function targetsOf(req: Req, media: string, args: { id?: unknown; where?: unknown }): Promise<MediaDoc[]> {
+async function targetsOf(
+  req: Req,
+  media: string,
+  args: { id?: unknown; where?: unknown },
+): Promise<MediaDoc[]> {
   if (args.id !== undefined && args.id !== null) {
     // A malformed id finds nothing: Payload answers it (4xx), not a failed query here.
     const idType = req.payload.collections[media]?.customIDType ?? req.payload.db.defaultIDType
     if (!isWellFormedId(args.id, idType)) return []
-    const doc = await req.payload.findByID({ collection: media, id: args.id as string | number, depth: 0, overrideAccess: true, showHiddenFields: true, disableErrors: true, req })
+    const doc = await req.payload.findByID({
+      collection: media,
+      id: args.id as string | number,
+      depth: 0,
+      overrideAccess: true,
+      showHiddenFields: true,
+      disableErrors: true,
+      req,
+    })
     return doc ? [doc as unknown as MediaDoc] : []
   }
   if (!args.where) return []
-  const found = await req.payload.find({ collection: media, where: args.where as Where, depth: 0, pagination: false, overrideAccess: true, showHiddenFields: true, req })
+  const found = await req.payload.find({
+    collection: media,
+    where: args.where as Where,
+    depth: 0,
+    pagination: false,
+    overrideAccess: true,
+    showHiddenFields: true,
+    req,
+  })
   return found.docs as unknown as MediaDoc[]
 }
 
@@ -160,16 +222,35 @@ const num = (v: unknown) => (v === undefined || v === null || v === '' ? undefin
  * (query string, REST or GraphQL); or a focal point different from the stored one
  * (Payload re-reads the file and regenerates its sizes).
  */
-function rewritesBytes(req: Req, data: Record<string, unknown> | undefined, doc: MediaDoc | null): boolean {
+function rewritesBytes(
+  req: Req,
+  data: Record<string, unknown> | undefined,
+  doc: MediaDoc | null,
+): boolean {
   if (req.file) return true
   const edits = (req.query as { uploadEdits?: unknown } | undefined)?.uploadEdits
   if (edits && typeof edits === 'object') {
-    const e = edits as { crop?: unknown; widthInPixels?: unknown; heightInPixels?: unknown; focalPoint?: { x?: unknown; y?: unknown } }
+    const e = edits as {
+      crop?: unknown
+      widthInPixels?: unknown
+      heightInPixels?: unknown
+      focalPoint?: { x?: unknown; y?: unknown }
+    }
     if (e.crop || e.widthInPixels || e.heightInPixels) return true
-    if (e.focalPoint && (!doc || num(e.focalPoint.x) !== num(doc.focalX) || num(e.focalPoint.y) !== num(doc.focalY))) return true
+    if (
+      e.focalPoint &&
+      (!doc || num(e.focalPoint.x) !== num(doc.focalX) || num(e.focalPoint.y) !== num(doc.focalY))
+    )
+      return true
   }
   for (const key of ['focalX', 'focalY'] as const) {
-    if (data && key in data && num(data[key]) !== undefined && (!doc || num(data[key]) !== num(doc[key]))) return true
+    if (
+      data &&
+      key in data &&
+      num(data[key]) !== undefined &&
+      (!doc || num(data[key]) !== num(doc[key]))
+    )
+      return true
   }
   return false
 }
@@ -189,18 +270,26 @@ const sameFact = (a: unknown, b: unknown): boolean => {
  * - the workflow's own metadata updates (`isPublic`, `recordedAt`) never carry a file or
  *   an edit from the request they run in.
  */
-export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args, collection, context, operation, req }) => {
+export const protectRecordedMedia: CollectionBeforeOperationHook = async ({
+  args,
+  collection,
+  context,
+  operation,
+  req,
+}) => {
   const media = collection.slug
   const a = args as { id?: unknown; where?: unknown; data?: Record<string, unknown> }
   if (operation === 'delete' || operation === 'deleteByID') {
-    for (const doc of await targetsOf(req, media, a)) if (await inRecord(req, doc)) throw forbidden(req, 'mediaInRecord')
+    for (const doc of await targetsOf(req, media, a))
+      if (await inRecord(req, doc)) throw forbidden(req, 'mediaInRecord')
     return args
   }
   if (operation !== 'create' && operation !== 'update' && operation !== 'updateByID') return args
   if (context?.[WORKFLOW_CONTEXT] && operation !== 'create') {
     // Server-side metadata updates: whatever file or query the outer request had, it is not for this.
     req.file = undefined
-    if (req.query && typeof req.query === 'object') delete (req.query as { uploadEdits?: unknown }).uploadEdits
+    if (req.query && typeof req.query === 'object')
+      delete (req.query as { uploadEdits?: unknown }).uploadEdits
     return args
   }
   const data = a.data
@@ -214,13 +303,17 @@ export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args
   }
   const targets = await targetsOf(req, media, a)
   for (const doc of targets) {
-    if (rewritesBytes(req, data, doc) && (await inRecord(req, doc))) throw forbidden(req, 'mediaInRecord')
+    if (rewritesBytes(req, data, doc) && (await inRecord(req, doc)))
+      throw forbidden(req, 'mediaInRecord')
   }
   if (data) {
     for (const key of FILE_FACT_FIELDS) {
       if (!(key in data)) continue
       if (!req.file) {
-        const changed = targets.length === 0 ? !sameFact(data[key], undefined) : targets.some((doc) => !sameFact(data[key], doc[key]))
+        const changed =
+          targets.length === 0
+            ? !sameFact(data[key], undefined)
+            : targets.some((doc) => !sameFact(data[key], doc[key]))
         if (changed) throw forbidden(req, 'mediaFileFacts', { field: key })
       }
       delete data[key]
@@ -238,7 +331,9 @@ export const protectRecordedMedia: CollectionBeforeOperationHook = async ({ args
 export function recordAttachedMedia(ctx: PluginContext): CollectionAfterChangeHook {
   return async ({ doc, req }) => {
     if (!doc) return doc
-    const ids = [...(doc.photos ?? []), ...(doc.videos ?? [])].map(idOf).filter((m): m is string | number => m != null)
+    const ids = [...(doc.photos ?? []), ...(doc.videos ?? [])]
+      .map(idOf)
+      .filter((m): m is string | number => m != null)
     if (!ids.length) return doc
     // Attached to a submission, even a draft: a file of the SOP (see `sopFile`).
     await req.payload.update({

@@ -9,9 +9,11 @@ import type { PluginContext } from '../context.js'
 import { applyReview, decideReview } from '../services/reviews.js'
 
 export function decideReviewAction(ctx: PluginContext): CollectionBeforeChangeHook {
-  return async ({ data, operation, req }) => (operation === 'create' ? decideReview(req, ctx, data) : data)
+  return async ({ data, operation, req }) =>
+    operation === 'create' ? decideReview(req, ctx, data) : data
 }
 
 export function advanceSubmission(ctx: PluginContext): CollectionAfterChangeHook {
-  return async ({ doc, operation, req }) => (operation === 'create' ? applyReview(req, ctx, doc) : doc)
+  return async ({ doc, operation, req }) =>
+    operation === 'create' ? applyReview(req, ctx, doc) : doc
 }

@@ -54,24 +54,36 @@ export const PUBLIC_DEFAULT_SORT = '-publishedAt'
 const sameValue = (a: unknown, b: unknown): boolean => {
   if (a == null || a === '') return b == null || b === ''
   if (b == null) return false
-  const id = (v: unknown) => (v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v)
+  const id = (v: unknown) =>
+    v && typeof v === 'object' && 'id' in v ? (v as { id: unknown }).id : v
   const [x, y] = [id(a), id(b)]
-  const time = (v: unknown) => (typeof v === 'string' || v instanceof Date ? new Date(v as string).getTime() : NaN)
-  if (!Number.isNaN(time(x)) && !Number.isNaN(time(y)) && typeof x !== 'number') return time(x) === time(y)
+  const time = (v: unknown) =>
+    typeof v === 'string' || v instanceof Date ? new Date(v as string).getTime() : NaN
+  if (!Number.isNaN(time(x)) && !Number.isNaN(time(y)) && typeof x !== 'number')
+    return time(x) === time(y)
   return String(x) === String(y)
 }
 
 type Doc = Record<string, unknown>
 
 /** The submission's row as it is now, read inside the caller's transaction (after its row lock). */
-async function currentRow(req: PayloadRequest, ctx: PluginContext, id: string | number): Promise<Doc | null> {
-  return (await req.payload.db.findOne({ collection: ctx.slugs.submissions, where: { id: { equals: id } }, req })) as Doc | null
+async function currentRow(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  id: string | number,
+): Promise<Doc | null> {
+  return (await req.payload.db.findOne({
+    collection: ctx.slugs.submissions,
+    where: { id: { equals: id } },
+    req,
+  })) as Doc | null
 }
 
 const EDIT_CHECKED_KEY = 'sopMedsosEditChecked'
 /** Rows an update by id locked and read before Payload's own read (guardServerFields), for its beforeChange. */
 const LOCKED_ROWS_KEY = 'sopMedsosLockedRows'
-const lockedRows = (req: PayloadRequest) => ((req.context[LOCKED_ROWS_KEY] as Record<string, Doc> | undefined) ??= {})
+const lockedRows = (req: PayloadRequest) =>
+  ((req.context[LOCKED_ROWS_KEY] as Record<string, Doc> | undefined) ??= {})
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
 const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' ? 'en' : 'id')
 
@@ -82,23 +94,36 @@ const lang = (req: PayloadRequest): 'id' | 'en' => (req.i18n?.language === 'en' 
  * is a 403 naming the rule; anything else is left to the collection's access (403/404,
  * nothing disclosed). Returns as what the user edits, or null when access decides.
  */
-async function checkEdit(req: PayloadRequest, ctx: PluginContext, row: Doc): Promise<'owner' | 'ketua-ppid' | null> {
+async function checkEdit(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  row: Doc,
+): Promise<'owner' | 'ketua-ppid' | null> {
   const user = req.user
   if (!user) return null
-  const cache = ((req.context[EDIT_CHECKED_KEY] as Record<string, 'owner' | 'ketua-ppid'> | undefined) ??= {})
+  const cache = ((req.context[EDIT_CHECKED_KEY] as
+    Record<string, 'owner' | 'ketua-ppid'> | undefined) ??= {})
   const key = String(row.id)
   if (cache[key]) return cache[key]
   const status = row.status as Status
   const ownerId = idOf(row.createdBy)
-  const priorStages = hasRole(user, 'ketua-ppid') ? await priorStagesOf(req, ctx, row.id as string | number, user.id) : []
-  const decision = decideEdit(ctx.workflow, { id: user.id, roles: rolesOf(user) }, { status, ownerId, priorStages })
+  const priorStages = hasRole(user, 'ketua-ppid')
+    ? await priorStagesOf(req, ctx, row.id as string | number, user.id)
+    : []
+  const decision = decideEdit(
+    ctx.workflow,
+    { id: user.id, roles: rolesOf(user) },
+    { status, ownerId, priorStages },
+  )
   if (decision.ok) return (cache[key] = decision.as)
   const visible = sameId(ownerId, user.id) || (readsOffice(user) && status !== 'draft')
   if (!visible) return null
   const l = lang(req)
   switch (decision.reason) {
     case 'status':
-      throw forbidden(req, 'editStatus', { status: isStatus(status) ? statusLabels[status][l] : String(status) })
+      throw forbidden(req, 'editStatus', {
+        status: isStatus(status) ? statusLabels[status][l] : String(status),
+      })
     case 'ownContent':
       throw forbidden(req, 'editOwnContent')
     case 'separation':
@@ -124,7 +149,9 @@ export function guardServerFields(ctx: PluginContext): CollectionBeforeOperation
     if (context?.[WORKFLOW_CONTEXT]) return args
     if (operation !== 'create' && operation !== 'update') return args
     const data = args.data as Record<string, unknown> | undefined
-    const touched = data ? SERVER_SET_FIELDS.filter((f) => f in data && data[f] != null && data[f] !== '') : []
+    const touched = data
+      ? SERVER_SET_FIELDS.filter((f) => f in data && data[f] != null && data[f] !== '')
+      : []
     if (operation === 'create') {
       const field = touched.find((f) => !(f === 'status' && data![f] === 'draft'))
       if (field) throw forbidden(req, 'forbiddenServerField', { field })
@@ -152,7 +179,12 @@ export function guardServerFields(ctx: PluginContext): CollectionBeforeOperation
 export function refuseDeletingRecord(ctx: PluginContext): CollectionBeforeDeleteHook {
   return async ({ id, req }) => {
     for (const collection of [ctx.slugs.register, ctx.slugs.reviews]) {
-      const found = await req.payload.count({ collection, where: { submission: { equals: id } }, overrideAccess: true, req })
+      const found = await req.payload.count({
+        collection,
+        where: { submission: { equals: id } },
+        overrideAccess: true,
+        req,
+      })
       if (found.totalDocs) throw forbidden(req, 'submissionInRecord')
     }
   }
@@ -181,7 +213,8 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       }
       if (!row) throw notFound(req, 'submissionNotFound')
       const at = (v: unknown) => (v ? new Date(v as string).getTime() : 0)
-      if (at(row.updatedAt) !== at(originalDoc.updatedAt) || row.status !== originalDoc.status) throw forbidden(req, 'editConflict')
+      if (at(row.updatedAt) !== at(originalDoc.updatedAt) || row.status !== originalDoc.status)
+        throw forbidden(req, 'editConflict')
       const as = await checkEdit(req, ctx, row)
       if (!as) throw forbidden(req, 'editStatus', { status: String(row.status) })
       // Never write back a workflow-owned field: Payload filled the whole stored document
@@ -191,10 +224,20 @@ export function deriveWorkflowFields(ctx: PluginContext): CollectionBeforeChange
       // them, recorded in the stage's review (verify/return). Nobody else writes this field.
       if (as === 'ketua-ppid') {
         const user = req.user as unknown as { id: string | number; name?: string | null }
-        data.pendingCorrections = mergeCorrections((row.pendingCorrections ?? null) as Correction[] | null, originalDoc, data, { id: user.id, name: user.name ?? null })
+        data.pendingCorrections = mergeCorrections(
+          (row.pendingCorrections ?? null) as Correction[] | null,
+          originalDoc,
+          data,
+          { id: user.id, name: user.name ?? null },
+        )
       }
       const due = dueAt(
-        { status: row.status as Status, activityDate: data.activityDate ?? row.activityDate, submittedAt: row.submittedAt as string | null, statusChangedAt: row.statusChangedAt as string | null },
+        {
+          status: row.status as Status,
+          activityDate: data.activityDate ?? row.activityDate,
+          submittedAt: row.submittedAt as string | null,
+          statusChangedAt: row.statusChangedAt as string | null,
+        },
         ctx.options.timeZone,
       )
       const dueIso = due ? due.toISOString() : null
@@ -244,7 +287,10 @@ async function claimSlug(
   const taken = clashes.docs
     .filter((d) => d.id !== selfId)
     .map((d) => (d as { slug?: string | null }).slug)
-    .filter((s): s is string => typeof s === 'string' && (s === base || /^-\d+$/.test(s.slice(base.length))))
+    .filter(
+      (s): s is string =>
+        typeof s === 'string' && (s === base || /^-\d+$/.test(s.slice(base.length))),
+    )
   return uniqueSlug(base, taken)
 }
 
@@ -282,11 +328,20 @@ export function publishMedia(ctx: PluginContext): CollectionAfterChangeHook {
 export function onlyOwnMedia(ctx: PluginContext): CollectionBeforeChangeHook {
   return async ({ data, originalDoc, req, context }) => {
     if (context?.[WORKFLOW_CONTEXT]) return data
-    const ids = (list: unknown) => (Array.isArray(list) ? list.map(idOf).filter((m): m is string | number => m != null).map(String) : [])
+    const ids = (list: unknown) =>
+      Array.isArray(list)
+        ? list
+            .map(idOf)
+            .filter((m): m is string | number => m != null)
+            .map(String)
+        : []
     const before = new Set([...ids(originalDoc?.photos), ...ids(originalDoc?.videos)])
-    const idType = req.payload.collections[ctx.slugs.media]?.customIDType ?? req.payload.db.defaultIDType
+    const idType =
+      req.payload.collections[ctx.slugs.media]?.customIDType ?? req.payload.db.defaultIDType
     // Malformed ids are left to Payload's validation (400).
-    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter((id) => !before.has(id) && isWellFormedId(id, idType))
+    const added = [...new Set([...ids(data.photos), ...ids(data.videos)])].filter(
+      (id) => !before.has(id) && isWellFormedId(id, idType),
+    )
     if (!added.length) return data
     const found = await req.payload.find({
       collection: ctx.slugs.media,
@@ -297,7 +352,13 @@ export function onlyOwnMedia(ctx: PluginContext): CollectionBeforeChangeHook {
       overrideAccess: true,
       req,
     })
-    const others = found.docs.filter((m) => !req.user || String(idOf((m as { uploadedBy?: unknown }).uploadedBy)) !== String(req.user.id)).map((m) => m.id)
+    const others = found.docs
+      .filter(
+        (m) =>
+          !req.user ||
+          String(idOf((m as { uploadedBy?: unknown }).uploadedBy)) !== String(req.user.id),
+      )
+      .map((m) => m.id)
     if (others.length) throw forbidden(req, 'mediaNotOwn', { ids: others.join(', ') })
     return data
   }

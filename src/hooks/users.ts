@@ -16,7 +16,11 @@ import { PASSWORD_MIN_LENGTH, passwordProblem } from '../auth/passwords.js'
 export function firstUserIsAdmin(usersSlug: string): CollectionBeforeChangeHook {
   return async ({ data, operation, req }) => {
     if (operation !== 'create' || (Array.isArray(data.roles) && data.roles.length)) return data
-    const { totalDocs } = await req.payload.count({ collection: usersSlug, overrideAccess: true, req })
+    const { totalDocs } = await req.payload.count({
+      collection: usersSlug,
+      overrideAccess: true,
+      req,
+    })
     if (totalDocs === 0) data.roles = ['admin']
     return data
   }
@@ -38,7 +42,11 @@ export function userReferences(ctx: PluginContext): Record<string, string[]> {
   }
 }
 
-async function targetIds(req: PayloadRequest, usersSlug: string, args: { id?: unknown; where?: Where }): Promise<(string | number)[]> {
+async function targetIds(
+  req: PayloadRequest,
+  usersSlug: string,
+  args: { id?: unknown; where?: Where },
+): Promise<(string | number)[]> {
   if (args.id !== undefined && args.id !== null) return [args.id as string | number]
   const found = await req.payload.find({
     collection: usersSlug,
@@ -64,7 +72,11 @@ export function keepUsersOfTheRecord(ctx: PluginContext): CollectionBeforeOperat
     if (req.payloadAPI !== 'local' && !isAdmin(req.user)) return args
     const ids = await targetIds(req, ctx.slugs.users, args as { id?: unknown; where?: Where })
     if (!ids.length) return args
-    if (req.user && ids.some((id) => String(id) === String(req.user!.id)) && req.payloadAPI !== 'local') {
+    if (
+      req.user &&
+      ids.some((id) => String(id) === String(req.user!.id)) &&
+      req.payloadAPI !== 'local'
+    ) {
       throw forbidden(req, 'userDeleteSelf')
     }
     for (const [collection, fields] of Object.entries(refs)) {
@@ -83,7 +95,8 @@ export function keepUsersOfTheRecord(ctx: PluginContext): CollectionBeforeOperat
 
 /** A deactivated account does not log in (checked after the password, so it reveals nothing to a guesser). */
 export const refuseDeactivatedLogin: CollectionBeforeLoginHook = ({ req, user }) => {
-  if ((user as { deactivated?: unknown }).deactivated === true) throw forbidden(req, 'userDeactivated')
+  if ((user as { deactivated?: unknown }).deactivated === true)
+    throw forbidden(req, 'userDeactivated')
   return user
 }
 
@@ -93,10 +106,19 @@ export const refuseDeactivatedLogin: CollectionBeforeLoginHook = ({ req, user })
  */
 export function endSessionsOnDeactivation(usersSlug: string): CollectionAfterChangeHook {
   return async ({ doc, previousDoc, req, operation }) => {
-    if (operation !== 'update' || doc.deactivated !== true || previousDoc?.deactivated === true) return doc
-    const sessions = (req.payload.collections[usersSlug]?.config.auth as { useSessions?: boolean } | undefined)?.useSessions
+    if (operation !== 'update' || doc.deactivated !== true || previousDoc?.deactivated === true)
+      return doc
+    const sessions = (
+      req.payload.collections[usersSlug]?.config.auth as { useSessions?: boolean } | undefined
+    )?.useSessions
     if (sessions) {
-      await req.payload.db.updateOne({ collection: usersSlug, id: doc.id, data: { sessions: [] }, req, returning: false } as never)
+      await req.payload.db.updateOne({
+        collection: usersSlug,
+        id: doc.id,
+        data: { sessions: [] },
+        req,
+        returning: false,
+      } as never)
     }
     return doc
   }
@@ -104,19 +126,29 @@ export function endSessionsOnDeactivation(usersSlug: string): CollectionAfterCha
 
 function refuseWeakPassword(req: PayloadRequest, password: unknown, personal: unknown[]): void {
   if (password === undefined || password === null || password === '') return
-  if (typeof password !== 'string') throw badRequest(req, 'passwordTooShort', { min: PASSWORD_MIN_LENGTH })
-  const problem = passwordProblem(password, personal.filter((v): v is string => typeof v === 'string'))
+  if (typeof password !== 'string')
+    throw badRequest(req, 'passwordTooShort', { min: PASSWORD_MIN_LENGTH })
+  const problem = passwordProblem(
+    password,
+    personal.filter((v): v is string => typeof v === 'string'),
+  )
   if (problem) throw badRequest(req, problem.key, problem.vars)
 }
 
 /** The password policy on create and change (after access: an outsider meets the 403 first), 400 naming the rule. */
 export const checkPassword: CollectionBeforeValidateHook = ({ data, originalDoc, req }) => {
-  refuseWeakPassword(req, data?.password, [data?.email, data?.name, originalDoc?.email, originalDoc?.name])
+  refuseWeakPassword(req, data?.password, [
+    data?.email,
+    data?.name,
+    originalDoc?.email,
+    originalDoc?.name,
+  ])
   return data
 }
 
 /** …and on reset through a token (`POST /api/users/reset-password`). */
 export const checkResetPassword: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation === 'resetPassword') refuseWeakPassword(req, (args as { data?: { password?: unknown } }).data?.password, [])
+  if (operation === 'resetPassword')
+    refuseWeakPassword(req, (args as { data?: { password?: unknown } }).data?.password, [])
   return args
 }

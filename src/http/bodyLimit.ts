@@ -29,10 +29,14 @@ export interface BodyLimits {
 }
 
 export function bodyLimits(config: SanitizedConfig): BodyLimits {
-  const fileSize = (config.upload as { limits?: { fileSize?: number } } | undefined)?.limits?.fileSize
+  const fileSize = (config.upload as { limits?: { fileSize?: number } } | undefined)?.limits
+    ?.fileSize
   return {
     maxBytes: pluginContextOf(config)?.options.security?.maxBodyBytes ?? DEFAULT_MAX,
-    uploadBytes: typeof fileSize === 'number' && Number.isFinite(fileSize) ? fileSize + MULTIPART_ROOM : DEFAULT_UPLOAD_MAX,
+    uploadBytes:
+      typeof fileSize === 'number' && Number.isFinite(fileSize)
+        ? fileSize + MULTIPART_ROOM
+        : DEFAULT_UPLOAD_MAX,
     apiRoute: config.routes?.api ?? '/api',
     uploadSlugs: new Set(config.collections.filter((c) => c.upload).map((c) => c.slug)),
   }
@@ -44,8 +48,11 @@ export function limitFor(request: Request, limits: BodyLimits): number {
   const path = new URL(request.url).pathname
   const rest = path.startsWith(limits.apiRoute + '/') ? path.slice(limits.apiRoute.length + 1) : ''
   const [slug, id, extra] = rest.split('/')
-  const isDocRoute = slug && (id === undefined || id === '' || (extra === undefined && id !== 'file'))
-  return isDocRoute && limits.uploadSlugs.has(decodeURIComponent(slug)) ? Math.max(limits.uploadBytes, limits.maxBytes) : limits.maxBytes
+  const isDocRoute =
+    slug && (id === undefined || id === '' || (extra === undefined && id !== 'file'))
+  return isDocRoute && limits.uploadSlugs.has(decodeURIComponent(slug))
+    ? Math.max(limits.uploadBytes, limits.maxBytes)
+    : limits.maxBytes
 }
 
 const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} MB`
@@ -55,17 +62,33 @@ const megabytes = (n: number) => `${Math.round((n / (1024 * 1024)) * 10) / 10} M
  * Payload sees it): the language is Payload's own choice for these headers (its cookie,
  * then Accept-Language), the words come from its i18n.
  */
-export async function tooLarge(request: Request, max: number, config: SanitizedConfig): Promise<Response> {
-  const language = getRequestLanguage({ config, cookies: parseCookies(request.headers), headers: request.headers })
-  const message = sopText(await localI18n(config, language), 'bodyTooLarge', { max: megabytes(max) })
+export async function tooLarge(
+  request: Request,
+  max: number,
+  config: SanitizedConfig,
+): Promise<Response> {
+  const language = getRequestLanguage({
+    config,
+    cookies: parseCookies(request.headers),
+    headers: request.headers,
+  })
+  const message = sopText(await localI18n(config, language), 'bodyTooLarge', {
+    max: megabytes(max),
+  })
   // The client may still be sending: tell it the connection will not take more.
-  return Response.json({ errors: [{ message, data: { rule: 'bodyTooLarge', max } }] }, { status: 413, headers: { connection: 'close' } })
+  return Response.json(
+    { errors: [{ message, data: { rule: 'bodyTooLarge', max } }] },
+    { status: 413, headers: { connection: 'close' } },
+  )
 }
 
 type Handler<C extends unknown[]> = (request: Request, ...rest: C) => Promise<Response> | Response
 
 /** Wraps a route handler: bodies over the limit get 413 and never reach Payload. */
-export function limitBody<C extends unknown[]>(handler: Handler<C>, config: SanitizedConfig | Promise<SanitizedConfig>): (request: Request, ...rest: C) => Promise<Response> {
+export function limitBody<C extends unknown[]>(
+  handler: Handler<C>,
+  config: SanitizedConfig | Promise<SanitizedConfig>,
+): (request: Request, ...rest: C) => Promise<Response> {
   let limits: BodyLimits | undefined
   return async (request, ...rest) => {
     if (!WITH_BODY.has(request.method) || !request.body) return handler(request, ...rest)
@@ -91,7 +114,13 @@ export function limitBody<C extends unknown[]>(handler: Handler<C>, config: Sani
       chunks.push(value)
     }
     const body = Buffer.concat(chunks)
-    const copy = new Request(request.url, { method: request.method, headers: request.headers, body, signal: request.signal, duplex: 'half' } as RequestInit)
+    const copy = new Request(request.url, {
+      method: request.method,
+      headers: request.headers,
+      body,
+      signal: request.signal,
+      duplex: 'half',
+    } as RequestInit)
     return handler(copy, ...rest)
   }
 }

@@ -6,7 +6,8 @@
  */
 import type { CollectionConfig } from 'payload'
 
-export const MEDIA_FILE_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
+export const MEDIA_FILE_CSP =
+  "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox"
 
 export function withFileHeaders(collection: CollectionConfig, csp?: string): CollectionConfig {
   const upload = collection.upload

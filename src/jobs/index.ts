@@ -6,4 +6,9 @@ import { overdueTask } from './overdue.js'
 import { publishTask } from './publish.js'
 import { reconcileTask } from './reconcile.js'
 
-export const jobTasks = (ctx: PluginContext): TaskConfig[] => [publishTask(), reconcileTask(ctx), notifyTask(), overdueTask(ctx)]
+export const jobTasks = (ctx: PluginContext): TaskConfig[] => [
+  publishTask(),
+  reconcileTask(ctx),
+  notifyTask(),
+  overdueTask(ctx),
+]

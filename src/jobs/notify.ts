@@ -10,7 +10,10 @@ export const notifyTask = (): TaskConfig => ({
   // after a success.
   retries: 3,
   handler: async ({ input, req }) => {
-    const result = await sendNotificationEmail(req.payload, (input as { notification: string }).notification)
+    const result = await sendNotificationEmail(
+      req.payload,
+      (input as { notification: string }).notification,
+    )
     return { output: { result } }
   },
 })

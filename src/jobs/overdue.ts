@@ -6,7 +6,9 @@ import { OVERDUE_TASK, remindOverdue } from '../services/notifications.js'
 export const overdueTask = (ctx: PluginContext): TaskConfig => ({
   slug: OVERDUE_TASK,
   label: 'Pengingat batas waktu',
-  schedule: [{ cron: ctx.options.notifications.overdueCron, queue: ctx.options.notifications.queue }],
+  schedule: [
+    { cron: ctx.options.notifications.overdueCron, queue: ctx.options.notifications.queue },
+  ],
   retries: 0,
   handler: async ({ req }) => {
     const sent = await remindOverdue(req.payload)

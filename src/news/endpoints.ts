@@ -28,7 +28,10 @@ function notModified(headers: Headers, etag: string, lastModified: Date | null):
 function feedHandler(format: FeedFormat): PayloadHandler {
   return async (req) => {
     const settings = newsSettings(req.payload)
-    const { items } = await findPublishedNews(req.payload, { limit: settings.feedSize, count: false })
+    const { items } = await findPublishedNews(req.payload, {
+      limit: settings.feedSize,
+      count: false,
+    })
     const body = renderFeed(format, items, settings, req.payload.config.routes.api)
     const etag = `"${createHash('sha256').update(body).digest('base64url').slice(0, 32)}"`
     const newest = items.reduce<number>((max, i) => Math.max(max, Date.parse(i.updatedAt) || 0), 0)
@@ -40,7 +43,8 @@ function feedHandler(format: FeedFormat): PayloadHandler {
       'X-Content-Type-Options': 'nosniff',
     })
     if (lastModified) headers.set('Last-Modified', lastModified.toUTCString())
-    if (notModified(req.headers, etag, lastModified)) return new Response(null, { status: 304, headers })
+    if (notModified(req.headers, etag, lastModified))
+      return new Response(null, { status: 304, headers })
     headers.set('Content-Type', FEED_FILES[format].type)
     return new Response(body, { status: 200, headers })
   }

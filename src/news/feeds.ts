@@ -25,19 +25,25 @@ export function formatDate(value: string | null, timeZone: string, withTime = fa
   if (!value) return ''
   const date = new Date(value)
   if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat('id-ID', {
-    timeZone,
-    dateStyle: 'long',
-    ...(withTime ? { timeStyle: 'short' } : {}),
-  }).format(date) + (withTime ? ' WIB' : '')
+  return (
+    new Intl.DateTimeFormat('id-ID', {
+      timeZone,
+      dateStyle: 'long',
+      ...(withTime ? { timeStyle: 'short' } : {}),
+    }).format(date) + (withTime ? ' WIB' : '')
+  )
 }
 
 /** The item's HTML body: facts line, the narrative, every photo. Sanitised as a whole. */
 function itemHtml(item: PublicNewsItem, settings: NewsSettings): string {
   const facts = [
-    item.activityDate ? `<strong>Tanggal kegiatan:</strong> ${escapeHtml(formatDate(item.activityDate, settings.timeZone))}` : '',
+    item.activityDate
+      ? `<strong>Tanggal kegiatan:</strong> ${escapeHtml(formatDate(item.activityDate, settings.timeZone))}`
+      : '',
     item.location ? `<strong>Tempat:</strong> ${escapeHtml(item.location)}` : '',
-    item.registerNumber ? `<strong>Nomor Register:</strong> ${escapeHtml(item.registerNumber)}` : '',
+    item.registerNumber
+      ? `<strong>Nomor Register:</strong> ${escapeHtml(item.registerNumber)}`
+      : '',
   ].filter(Boolean)
   const photos = item.photos.map(
     (p) =>
@@ -56,7 +62,11 @@ function itemHtml(item: PublicNewsItem, settings: NewsSettings): string {
   )
 }
 
-export function buildFeed(items: PublicNewsItem[], settings: NewsSettings, apiRoute = '/api'): Feed {
+export function buildFeed(
+  items: PublicNewsItem[],
+  settings: NewsSettings,
+  apiRoute = '/api',
+): Feed {
   const updated = items.reduce<Date | undefined>((max, i) => {
     const d = new Date(i.updatedAt)
     return !max || d > max ? d : max
@@ -71,7 +81,11 @@ export function buildFeed(items: PublicNewsItem[], settings: NewsSettings, apiRo
     updated: updated ?? new Date(0),
     generator: 'payload-plugin-sop-medsos',
     author: { name: settings.agencyName, link: settings.siteUrl },
-    feedLinks: { rss: feedUrl(settings, 'rss', apiRoute), atom: feedUrl(settings, 'atom', apiRoute), json: feedUrl(settings, 'json', apiRoute) },
+    feedLinks: {
+      rss: feedUrl(settings, 'rss', apiRoute),
+      atom: feedUrl(settings, 'atom', apiRoute),
+      json: feedUrl(settings, 'json', apiRoute),
+    },
   })
   for (const item of items) {
     const first = item.photos[0]
@@ -85,7 +99,13 @@ export function buildFeed(items: PublicNewsItem[], settings: NewsSettings, apiRo
       published: new Date(item.publishedAt),
       author: [{ name: settings.agencyName, link: settings.siteUrl }],
       ...(first
-        ? { image: { url: first.large.url, type: first.large.mimeType ?? 'image/jpeg', length: first.large.filesize ?? 0 } }
+        ? {
+            image: {
+              url: first.large.url,
+              type: first.large.mimeType ?? 'image/jpeg',
+              length: first.large.filesize ?? 0,
+            },
+          }
         : {}),
       extensions: [
         {
@@ -107,7 +127,9 @@ export function buildFeed(items: PublicNewsItem[], settings: NewsSettings, apiRo
  * and `summary` are plain text in JSON Feed, so they get the unescaped values.
  */
 function jsonFeed11(feed: Feed, items: PublicNewsItem[], settings: NewsSettings): string {
-  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & { items: Record<string, unknown>[] }
+  const doc = JSON.parse(feed.json1()) as Record<string, unknown> & {
+    items: Record<string, unknown>[]
+  }
   const author = { name: settings.agencyName, url: settings.siteUrl }
   doc.version = 'https://jsonfeed.org/version/1.1'
   doc.language = settings.language
@@ -121,13 +143,22 @@ function jsonFeed11(feed: Feed, items: PublicNewsItem[], settings: NewsSettings)
       title: item.title,
       summary: item.caption || undefined,
       authors: [author],
-      attachments: item.photos.map((p) => ({ url: p.large.url, mime_type: p.large.mimeType ?? 'image/jpeg', ...(p.large.filesize ? { size_in_bytes: p.large.filesize } : {}) })),
+      attachments: item.photos.map((p) => ({
+        url: p.large.url,
+        mime_type: p.large.mimeType ?? 'image/jpeg',
+        ...(p.large.filesize ? { size_in_bytes: p.large.filesize } : {}),
+      })),
     }
   })
   return JSON.stringify(doc, null, 2)
 }
 
-export function renderFeed(format: FeedFormat, items: PublicNewsItem[], settings: NewsSettings, apiRoute = '/api'): string {
+export function renderFeed(
+  format: FeedFormat,
+  items: PublicNewsItem[],
+  settings: NewsSettings,
+  apiRoute = '/api',
+): string {
   const feed = buildFeed(items, settings, apiRoute)
   // Text stored before control characters were refused must not make the XML invalid.
   if (format === 'rss') return stripXmlInvalid(feed.rss2())

@@ -4,14 +4,46 @@
  * small allow-list, so a stored `<script>`, `onerror=` or `javascript:` link can only
  * ever reach a reader as text.
  */
-import { convertLexicalToHTML, type HTMLConvertersFunction } from '@payloadcms/richtext-lexical/html'
+import {
+  convertLexicalToHTML,
+  type HTMLConvertersFunction,
+} from '@payloadcms/richtext-lexical/html'
 import sanitizeHtml from 'sanitize-html'
 
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
-    'p', 'br', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'code', 'blockquote', 'hr',
-    'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'a', 'span',
-    'figure', 'figcaption', 'img', 'table', 'thead', 'tbody', 'tr', 'th', 'td',
+    'p',
+    'br',
+    'strong',
+    'b',
+    'em',
+    'i',
+    'u',
+    's',
+    'sub',
+    'sup',
+    'code',
+    'blockquote',
+    'hr',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'span',
+    'figure',
+    'figcaption',
+    'img',
+    'table',
+    'thead',
+    'tbody',
+    'tr',
+    'th',
+    'td',
   ],
   allowedAttributes: {
     a: ['href', 'rel', 'title'],
@@ -27,7 +59,10 @@ const SANITIZE: sanitizeHtml.IOptions = {
   // Headings inside the narrative start below the page's own <h1>.
   transformTags: {
     h1: 'h2',
-    a: (tagName, attribs) => ({ tagName, attribs: { ...attribs, rel: 'noopener noreferrer nofollow' } }),
+    a: (tagName, attribs) => ({
+      tagName,
+      attribs: { ...attribs, rel: 'noopener noreferrer nofollow' },
+    }),
   },
   disallowedTagsMode: 'discard',
 }
@@ -63,7 +98,13 @@ export function escapeHtml(text: unknown): string {
  * reader's access, `isPublic`): a node pointing at an approval sheet, another collection
  * or a staff-only file renders nothing, not even its file name.
  */
-const isPublicFile = (value: unknown) => Boolean(value && typeof value === 'object' && (value as { isPublic?: unknown }).isPublic === true && typeof (value as { mimeType?: unknown }).mimeType === 'string')
+const isPublicFile = (value: unknown) =>
+  Boolean(
+    value &&
+    typeof value === 'object' &&
+    (value as { isPublic?: unknown }).isPublic === true &&
+    typeof (value as { mimeType?: unknown }).mimeType === 'string',
+  )
 
 const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
   ...defaultConverters,
@@ -78,7 +119,9 @@ const converters: HTMLConvertersFunction = ({ defaultConverters }) => ({
 export function narrativeHtml(narrative: unknown): string {
   if (!narrative || typeof narrative !== 'object' || !('root' in narrative)) return ''
   try {
-    return sanitize(convertLexicalToHTML({ data: narrative as never, disableContainer: true, converters }))
+    return sanitize(
+      convertLexicalToHTML({ data: narrative as never, disableContainer: true, converters }),
+    )
   } catch {
     return ''
   }

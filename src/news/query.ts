@@ -60,7 +60,10 @@ export interface NewsSettings {
 export function newsSettings(payload: Payload): NewsSettings {
   const options = pluginContext(payload).options
   const news = options.news
-  const siteUrl = (news.siteUrl ?? (payload.config.serverURL || 'http://localhost:3000')).replace(/\/+$/, '')
+  const siteUrl = (news.siteUrl ?? (payload.config.serverURL || 'http://localhost:3000')).replace(
+    /\/+$/,
+    '',
+  )
   const title = news.title ?? `Berita ${news.agencyName}`
   return {
     siteUrl,
@@ -104,10 +107,31 @@ type MediaDoc = {
   mimeType?: string | null
   filesize?: number | null
   isPublic?: boolean | null
-  sizes?: Record<string, { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null; filesize?: number | null } | undefined>
+  sizes?: Record<
+    string,
+    | {
+        url?: string | null
+        width?: number | null
+        height?: number | null
+        mimeType?: string | null
+        filesize?: number | null
+      }
+    | undefined
+  >
 }
 
-function image(settings: NewsSettings, file: { url?: string | null; width?: number | null; height?: number | null; mimeType?: string | null; filesize?: number | null } | undefined): PublicImage | null {
+function image(
+  settings: NewsSettings,
+  file:
+    | {
+        url?: string | null
+        width?: number | null
+        height?: number | null
+        mimeType?: string | null
+        filesize?: number | null
+      }
+    | undefined,
+): PublicImage | null {
   if (!file?.url) return null
   const absolute = /^https?:\/\//.test(file.url)
   const path = absolute ? file.url : file.url.startsWith('/') ? file.url : `/${file.url}`
@@ -149,16 +173,25 @@ function toItem(settings: NewsSettings, doc: Record<string, unknown>): PublicNew
     updatedAt: String(doc.updatedAt),
     registerNumber: String(doc.registerNumber ?? ''),
     narrativeHtml: narrativeHtml(doc.narrative),
-    photos: ((doc.photos as unknown[]) ?? []).map((m) => toPhoto(settings, m)).filter((p): p is PublicPhoto => p !== null),
+    photos: ((doc.photos as unknown[]) ?? [])
+      .map((m) => toPhoto(settings, m))
+      .filter((p): p is PublicPhoto => p !== null),
     link: `${settings.siteUrl}${settings.path}/${encodeURIComponent(slug)}`,
     socialLinks: [],
   }
 }
 
-const PLATFORM_NAMES: Record<string, string> = { facebook: 'Facebook', instagram: 'Instagram', x: 'X' }
+const PLATFORM_NAMES: Record<string, string> = {
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  x: 'X',
+}
 
 /** Published posts of a submission, with http(s) permalinks only. */
-async function socialLinks(payload: Payload, submissionId: number | string): Promise<{ label: string; url: string }[]> {
+async function socialLinks(
+  payload: Payload,
+  submissionId: number | string,
+): Promise<{ label: string; url: string }[]> {
   if (!payload.collections[SLUGS.publications]) return []
   const res = await payload.find({
     collection: SLUGS.publications,
@@ -170,7 +203,10 @@ async function socialLinks(payload: Payload, submissionId: number | string): Pro
   })
   return (res.docs as Record<string, any>[])
     .filter((p) => typeof p.permalink === 'string' && /^https?:\/\//.test(p.permalink))
-    .map((p) => ({ label: PLATFORM_NAMES[p.platform] ?? String(p.account?.label ?? p.platform), url: p.permalink as string }))
+    .map((p) => ({
+      label: PLATFORM_NAMES[p.platform] ?? String(p.account?.label ?? p.platform),
+      url: p.permalink as string,
+    }))
 }
 
 export interface NewsPage {
@@ -199,14 +235,19 @@ export async function findPublishedNews(
     // only with what an anonymous reader may read, never an approval sheet or a draft's file.
     overrideAccess: false,
   })
-  const items = result.docs.filter((d) => (d as { slug?: unknown }).slug).map((d) => toItem(settings, d as Record<string, unknown>))
+  const items = result.docs
+    .filter((d) => (d as { slug?: unknown }).slug)
+    .map((d) => toItem(settings, d as Record<string, unknown>))
   return count
     ? { items, page: result.page ?? 1, totalPages: result.totalPages, totalDocs: result.totalDocs }
     : { items, page: 1, totalPages: items.length ? 1 : 0, totalDocs: items.length }
 }
 
 /** One published item by slug, or null (unpublished, unknown and malformed slugs alike). */
-export async function findNewsBySlug(payload: Payload, slug: string): Promise<PublicNewsItem | null> {
+export async function findNewsBySlug(
+  payload: Payload,
+  slug: string,
+): Promise<PublicNewsItem | null> {
   if (!/^[a-z0-9-]{1,120}$/.test(slug)) return null
   const settings = newsSettings(payload)
   const result = await payload.find({

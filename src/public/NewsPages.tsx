@@ -8,16 +8,30 @@ import type { Metadata } from 'next'
 import type { Payload } from 'payload'
 import type React from 'react'
 import { FEED_FILES, feedUrl, formatDate, type FeedFormat } from '../news/feeds.js'
-import { findNewsBySlug, findPublishedNews, newsSettings, type NewsSettings, type PublicNewsItem } from '../news/query.js'
+import {
+  findNewsBySlug,
+  findPublishedNews,
+  newsSettings,
+  type NewsSettings,
+  type PublicNewsItem,
+} from '../news/query.js'
 import { publicCss } from './styles.js'
 
 const FEED_TITLES: Record<FeedFormat, string> = { rss: 'RSS', atom: 'Atom', json: 'JSON Feed' }
 
-function feedAlternates(settings: NewsSettings, apiRoute: string): NonNullable<Metadata['alternates']>['types'] {
+function feedAlternates(
+  settings: NewsSettings,
+  apiRoute: string,
+): NonNullable<Metadata['alternates']>['types'] {
   const types: Record<string, { url: string; title: string }[]> = {}
   for (const format of Object.keys(FEED_FILES) as FeedFormat[]) {
     const mime = FEED_FILES[format].type.split(';')[0]!
-    types[mime] = [{ url: feedUrl(settings, format, apiRoute), title: `${settings.title} (${FEED_TITLES[format]})` }]
+    types[mime] = [
+      {
+        url: feedUrl(settings, format, apiRoute),
+        title: `${settings.title} (${FEED_TITLES[format]})`,
+      },
+    ]
   }
   return types
 }
@@ -65,8 +79,18 @@ export function newsListMetadata(payload: Payload): Metadata {
     metadataBase: new URL(settings.siteUrl),
     title: settings.title,
     description: settings.description,
-    alternates: { canonical: `${settings.siteUrl}${settings.path}`, types: feedAlternates(settings, payload.config.routes.api) },
-    openGraph: { type: 'website', title: settings.title, description: settings.description, siteName: settings.agencyName, locale: 'id_ID', url: `${settings.siteUrl}${settings.path}` },
+    alternates: {
+      canonical: `${settings.siteUrl}${settings.path}`,
+      types: feedAlternates(settings, payload.config.routes.api),
+    },
+    openGraph: {
+      type: 'website',
+      title: settings.title,
+      description: settings.description,
+      siteName: settings.agencyName,
+      locale: 'id_ID',
+      url: `${settings.siteUrl}${settings.path}`,
+    },
   }
 }
 
@@ -77,7 +101,13 @@ function Card({ item, settings }: { item: PublicNewsItem; settings: NewsSettings
     <li className="card">
       {photo ? (
         <a href={href} tabIndex={-1} aria-hidden="true">
-          <img src={photo.thumbnail.path} alt={photo.alt} width={photo.thumbnail.width ?? undefined} height={photo.thumbnail.height ?? undefined} loading="lazy" />
+          <img
+            src={photo.thumbnail.path}
+            alt={photo.alt}
+            width={photo.thumbnail.width ?? undefined}
+            height={photo.thumbnail.height ?? undefined}
+            loading="lazy"
+          />
         </a>
       ) : null}
       <div className="card-body">
@@ -85,7 +115,9 @@ function Card({ item, settings }: { item: PublicNewsItem; settings: NewsSettings
           <a href={href}>{item.title}</a>
         </h2>
         <p className="meta">
-          <time dateTime={item.activityDate ?? undefined}>{formatDate(item.activityDate, settings.timeZone)}</time>
+          <time dateTime={item.activityDate ?? undefined}>
+            {formatDate(item.activityDate, settings.timeZone)}
+          </time>
           {item.location ? ` · ${item.location}` : ''}
         </p>
         {item.caption ? <p>{item.caption}</p> : null}
@@ -113,11 +145,23 @@ export async function NewsListPage({ payload, page }: { payload: Payload; page: 
         )}
         {result.totalPages > 1 ? (
           <nav className="pager" aria-label="Halaman">
-            {result.page > 1 ? <a href={link(result.page - 1)} rel="prev">← Lebih baru</a> : <span />}
+            {result.page > 1 ? (
+              <a href={link(result.page - 1)} rel="prev">
+                ← Lebih baru
+              </a>
+            ) : (
+              <span />
+            )}
             <span>
               Halaman {result.page} dari {result.totalPages}
             </span>
-            {result.page < result.totalPages ? <a href={link(result.page + 1)} rel="next">Lebih lama →</a> : <span />}
+            {result.page < result.totalPages ? (
+              <a href={link(result.page + 1)} rel="next">
+                Lebih lama →
+              </a>
+            ) : (
+              <span />
+            )}
           </nav>
         ) : null}
       </main>
@@ -130,13 +174,25 @@ export async function newsItemMetadata(payload: Payload, slug: string): Promise<
   const item = await findNewsBySlug(payload, slug)
   if (!item) return { title: 'Berita tidak ditemukan', robots: { index: false } }
   const photo = item.photos[0]
-  const images = photo ? [{ url: photo.large.url, width: photo.large.width ?? undefined, height: photo.large.height ?? undefined, alt: photo.alt }] : []
+  const images = photo
+    ? [
+        {
+          url: photo.large.url,
+          width: photo.large.width ?? undefined,
+          height: photo.large.height ?? undefined,
+          alt: photo.alt,
+        },
+      ]
+    : []
   const description = item.caption || settings.description
   return {
     metadataBase: new URL(settings.siteUrl),
     title: `${item.title} — ${settings.agencyName}`,
     description,
-    alternates: { canonical: item.link, types: feedAlternates(settings, payload.config.routes.api) },
+    alternates: {
+      canonical: item.link,
+      types: feedAlternates(settings, payload.config.routes.api),
+    },
     openGraph: {
       type: 'article',
       title: item.title,
@@ -148,7 +204,12 @@ export async function newsItemMetadata(payload: Payload, slug: string): Promise<
       modifiedTime: item.updatedAt,
       images,
     },
-    twitter: { card: photo ? 'summary_large_image' : 'summary', title: item.title, description, images: images.map((i) => ({ url: i.url, alt: i.alt })) },
+    twitter: {
+      card: photo ? 'summary_large_image' : 'summary',
+      title: item.title,
+      description,
+      images: images.map((i) => ({ url: i.url, alt: i.alt })),
+    },
   }
 }
 
@@ -168,7 +229,9 @@ export async function NewsItemPage({ payload, slug }: { payload: Payload; slug: 
           <dl className="facts">
             <dt>Tanggal kegiatan</dt>
             <dd>
-              <time dateTime={item.activityDate ?? undefined}>{formatDate(item.activityDate, settings.timeZone)}</time>
+              <time dateTime={item.activityDate ?? undefined}>
+                {formatDate(item.activityDate, settings.timeZone)}
+              </time>
             </dd>
             {item.location ? (
               <>
@@ -178,7 +241,9 @@ export async function NewsItemPage({ payload, slug }: { payload: Payload; slug: 
             ) : null}
             <dt>Diunggah</dt>
             <dd>
-              <time dateTime={item.publishedAt}>{formatDate(item.publishedAt, settings.timeZone, true)}</time>
+              <time dateTime={item.publishedAt}>
+                {formatDate(item.publishedAt, settings.timeZone, true)}
+              </time>
             </dd>
             {item.registerNumber ? (
               <>
@@ -208,7 +273,13 @@ export async function NewsItemPage({ payload, slug }: { payload: Payload; slug: 
                 <li key={i}>
                   <figure>
                     <a href={photo.original.path}>
-                      <img src={photo.large.path} alt={photo.alt} width={photo.large.width ?? undefined} height={photo.large.height ?? undefined} loading={i < 2 ? 'eager' : 'lazy'} />
+                      <img
+                        src={photo.large.path}
+                        alt={photo.alt}
+                        width={photo.large.width ?? undefined}
+                        height={photo.large.height ?? undefined}
+                        loading={i < 2 ? 'eager' : 'lazy'}
+                      />
                     </a>
                     {photo.alt ? <figcaption>{photo.alt}</figcaption> : null}
                   </figure>

@@ -7,7 +7,8 @@
  * `integrity`: our own check before posting found a file or the content no longer as approved;
  * `blocked`: the target address is internal (SSRF guard) and was never contacted.
  */
-export type ErrorClass = 'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'integrity' | 'blocked'
+export type ErrorClass =
+  'transient' | 'reconnect' | 'content' | 'policy' | 'unknown' | 'integrity' | 'blocked'
 
 export interface PlatformError {
   class: ErrorClass
@@ -49,8 +50,10 @@ export function classifyGraph(status: number, body: unknown, headers?: Headers):
     return { class: 'content', code: id, detail }
   }
   if (code !== undefined) {
-    if (RECONNECT_GRAPH.has(code) || (code >= 200 && code <= 299)) return { class: 'reconnect', code: id, detail }
-    if (TRANSIENT_GRAPH.has(code) || err?.is_transient) return { class: 'transient', code: id, detail, retryAfter }
+    if (RECONNECT_GRAPH.has(code) || (code >= 200 && code <= 299))
+      return { class: 'reconnect', code: id, detail }
+    if (TRANSIENT_GRAPH.has(code) || err?.is_transient)
+      return { class: 'transient', code: id, detail, retryAfter }
     if (CONTENT_GRAPH.has(code)) return { class: 'content', code: id, detail }
     if (POLICY_GRAPH.has(code)) return { class: 'policy', code: id, detail }
   }

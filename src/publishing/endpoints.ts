@@ -24,15 +24,41 @@ export function publishingEndpoints(): Endpoint[] {
         const sig = Buffer.from(url.searchParams.get('sig') ?? '')
         const publication = params.publication ?? ''
         const denied = () => new Response('Not found', { status: 404 })
-        if (!/^\d+$/.test(publication) || !Number.isInteger(index) || !(exp > Date.now() / 1000)) return denied()
+        if (!/^\d+$/.test(publication) || !Number.isInteger(index) || !(exp > Date.now() / 1000))
+          return denied()
         const want = Buffer.from(mediaSignature(ctx.credentialsKey!, publication, index, exp))
         if (sig.length !== want.length || !timingSafeEqual(sig, want)) return denied()
-        const pub = (await req.payload.findByID({ collection: ctx.slugs.publications, id: publication, depth: 0, overrideAccess: true, disableErrors: true })) as Record<string, any> | null
+        const pub = (await req.payload.findByID({
+          collection: ctx.slugs.publications,
+          id: publication,
+          depth: 0,
+          overrideAccess: true,
+          disableErrors: true,
+        })) as Record<string, any> | null
         if (!pub) return denied()
-        const submission = (await req.payload.findByID({ collection: ctx.slugs.submissions, id: pub.submission, depth: 1, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })) as Record<string, any>
+        const submission = (await req.payload.findByID({
+          collection: ctx.slugs.submissions,
+          id: pub.submission,
+          depth: 1,
+          overrideAccess: true,
+          context: { [WORKFLOW_CONTEXT]: true },
+        })) as Record<string, any>
         try {
-          const bytes = await platformPhoto(req.payload, ctx, submission, pub.platform as Platform, index)
-          return new Response(new Uint8Array(bytes), { status: 200, headers: { 'Content-Type': 'image/jpeg', 'Cache-Control': 'private, max-age=3600', 'Content-Length': String(bytes.length) } })
+          const bytes = await platformPhoto(
+            req.payload,
+            ctx,
+            submission,
+            pub.platform as Platform,
+            index,
+          )
+          return new Response(new Uint8Array(bytes), {
+            status: 200,
+            headers: {
+              'Content-Type': 'image/jpeg',
+              'Cache-Control': 'private, max-age=3600',
+              'Content-Length': String(bytes.length),
+            },
+          })
         } catch {
           return denied()
         }

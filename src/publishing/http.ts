@@ -14,7 +14,11 @@ export function createHttp(timeoutMs: number, policy: TargetPolicy = targetPolic
         return await guardedFetch(url, init, policy, AbortSignal.timeout(timeoutMs))
       } catch (e) {
         if (e instanceof BlockedTargetError) {
-          throw new PlatformFailure({ class: 'blocked', code: `blocked:${e.kind}`, detail: e.message })
+          throw new PlatformFailure({
+            class: 'blocked',
+            code: `blocked:${e.kind}`,
+            detail: e.message,
+          })
         }
         const timeout = (e as Error)?.name === 'TimeoutError' || (e as Error)?.name === 'AbortError'
         throw new PlatformFailure({

@@ -30,11 +30,20 @@ function embedsDocuments(narrative: unknown): boolean {
 }
 
 /** `null` when the submission (loaded with depth 1) is exactly what was approved; else why not. */
-export async function integrityProblem(payload: Payload, ctx: PluginContext, submission: Doc): Promise<PlatformError | null> {
+export async function integrityProblem(
+  payload: Payload,
+  ctx: PluginContext,
+  submission: Doc,
+): Promise<PlatformError | null> {
   const facts = async (list: unknown): Promise<MediaFacts[] | PlatformError> => {
     const out: MediaFacts[] = []
     for (const m of (Array.isArray(list) ? list : []) as Doc[]) {
-      if (!m || typeof m !== 'object') return { class: 'integrity', code: 'integrity:file-missing', detail: `media ${String(m)} not found` }
+      if (!m || typeof m !== 'object')
+        return {
+          class: 'integrity',
+          code: 'integrity:file-missing',
+          detail: `media ${String(m)} not found`,
+        }
       let bytes: Buffer
       try {
         bytes = await readStoredFile(payload, ctx.slugs.media, m)
@@ -42,11 +51,19 @@ export async function integrityProblem(payload: Payload, ctx: PluginContext, sub
         // Storage unreachable (S3 5xx, a timeout): not evidence of tampering; the run's
         // retry path takes it, as a failed read during prepare would.
         if (isServiceOutage(e)) throw e
-        return { class: 'integrity', code: 'integrity:file-missing', detail: `media ${m.id} (${m.filename}): ${(e as Error).message}` }
+        return {
+          class: 'integrity',
+          code: 'integrity:file-missing',
+          detail: `media ${m.id} (${m.filename}): ${(e as Error).message}`,
+        }
       }
       const actual = createHash('sha256').update(bytes).digest('hex')
       if (actual !== m.sha256) {
-        return { class: 'integrity', code: 'integrity:file-changed', detail: `media ${m.id} (${m.filename}): stored ${short(actual)}, recorded ${short(m.sha256)}` }
+        return {
+          class: 'integrity',
+          code: 'integrity:file-changed',
+          detail: `media ${m.id} (${m.filename}): stored ${short(actual)}, recorded ${short(m.sha256)}`,
+        }
       }
       out.push({ id: m.id, mimeType: m.mimeType ?? null, sha256: actual })
     }
@@ -58,7 +75,9 @@ export async function integrityProblem(payload: Payload, ctx: PluginContext, sub
   if (!Array.isArray(videos)) return videos
   const approval = await payload.find({
     collection: ctx.slugs.reviews,
-    where: { and: [{ submission: { equals: submission.id } }, { toStatus: { equals: 'approved' } }] },
+    where: {
+      and: [{ submission: { equals: submission.id } }, { toStatus: { equals: 'approved' } }],
+    },
     sort: '-createdAt',
     limit: 1,
     depth: 0,
@@ -68,7 +87,18 @@ export async function integrityProblem(payload: Payload, ctx: PluginContext, sub
   // A narrative that embeds documents was hashed with them populated (their timestamps
   // included), which changes without the content changing: there the files decide alone.
   if (!approved || embedsDocuments(submission.narrative)) return null
-  const now = contentHash({ title: submission.title, narrative: submission.narrative, caption: submission.caption, photos, videos })
-  if (now !== approved) return { class: 'integrity', code: 'integrity:content-changed', detail: `content hash ${short(now)}, approved ${short(approved)}` }
+  const now = contentHash({
+    title: submission.title,
+    narrative: submission.narrative,
+    caption: submission.caption,
+    photos,
+    videos,
+  })
+  if (now !== approved)
+    return {
+      class: 'integrity',
+      code: 'integrity:content-changed',
+      detail: `content hash ${short(now)}, approved ${short(approved)}`,
+    }
   return null
 }

@@ -11,7 +11,11 @@ export interface Focal {
   y: number
 }
 
-export async function prepareImage(input: Buffer, rules: MediaRules, focal: Focal = { x: 50, y: 50 }): Promise<Buffer> {
+export async function prepareImage(
+  input: Buffer,
+  rules: MediaRules,
+  focal: Focal = { x: 50, y: 50 },
+): Promise<Buffer> {
   const base = sharp(input, { failOn: 'error' }).rotate()
   const { data: oriented, info } = await base.toBuffer({ resolveWithObject: true })
   let image = sharp(oriented)

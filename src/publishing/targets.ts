@@ -16,7 +16,15 @@ import http from 'node:http'
 import https from 'node:https'
 import net from 'node:net'
 
-export type BlockedKind = 'loopback' | 'private' | 'link-local' | 'cgnat' | 'metadata' | 'multicast' | 'unspecified' | 'reserved'
+export type BlockedKind =
+  | 'loopback'
+  | 'private'
+  | 'link-local'
+  | 'cgnat'
+  | 'metadata'
+  | 'multicast'
+  | 'unspecified'
+  | 'reserved'
 
 interface Range4 {
   v: 4
@@ -43,7 +51,9 @@ function parseV6(address: string): bigint | null {
   const dotted = /(\d+\.\d+\.\d+\.\d+)$/.exec(text)
   if (dotted) {
     const v4 = parseV4(dotted[1]!)!
-    text = text.slice(0, -dotted[1]!.length) + `${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`
+    text =
+      text.slice(0, -dotted[1]!.length) +
+      `${(v4 >>> 16).toString(16)}:${(v4 & 0xffff).toString(16)}`
   }
   const [head, tail] = text.includes('::') ? text.split('::') : [text, null]
   const left = head ? head.split(':') : []
@@ -68,7 +78,7 @@ function inRange(range: Range, v4: number | null, v6: bigint | null): boolean {
     if (v4 === null) return false
     if (range.bits === 0) return true
     const mask = (0xffffffff << (32 - range.bits)) >>> 0
-    return ((v4 & mask) >>> 0) === ((range.base & mask) >>> 0)
+    return (v4 & mask) >>> 0 === (range.base & mask) >>> 0
   }
   if (v6 === null) return false
   const shift = BigInt(128 - range.bits)
@@ -152,11 +162,17 @@ export function allowEntryProblem(entry: string): string | null {
   if (bits !== undefined) {
     const n = Number(bits)
     const v = net.isIP(address!)
-    if (!v || !/^\d{1,3}$/.test(bits) || n > (v === 4 ? 32 : 128)) return `"${entry}" is not a CIDR range such as 10.0.0.0/8`
+    if (!v || !/^\d{1,3}$/.test(bits) || n > (v === 4 ? 32 : 128))
+      return `"${entry}" is not a CIDR range such as 10.0.0.0/8`
     return null
   }
   if (net.isIP(address!)) return null
-  if (!/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(entry)) return `"${entry}" is not a host name`
+  if (
+    !/^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*$/i.test(
+      entry,
+    )
+  )
+    return `"${entry}" is not a host name`
   return null
 }
 
@@ -177,11 +193,18 @@ export function targetPolicy(allow: readonly string[] = []): TargetPolicy {
  * Why a connection to `address` (what `host` resolved to) is refused under `policy`,
  * or null when it may go ahead.
  */
-export function targetRefusal(policy: TargetPolicy, host: string, address: string): BlockedKind | null {
+export function targetRefusal(
+  policy: TargetPolicy,
+  host: string,
+  address: string,
+): BlockedKind | null {
   const kind = classifyAddress(address)
   if (!kind) return null
   if (kind === 'metadata') return kind
-  const name = host.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '')
+  const name = host
+    .toLowerCase()
+    .replace(/^\[|\]$/g, '')
+    .replace(/\.$/, '')
   if (policy.hosts.has(name)) return null
   let v4 = parseV4(address)
   const v6 = v4 === null ? parseV6(address) : null
@@ -191,14 +214,18 @@ export function targetRefusal(policy: TargetPolicy, host: string, address: strin
 }
 
 /** A literal address or a well-known internal name in a URL saved by a person (no DNS). */
-export function urlRefusal(policy: TargetPolicy, url: string): { kind: BlockedKind | 'scheme'; host: string } | null {
+export function urlRefusal(
+  policy: TargetPolicy,
+  url: string,
+): { kind: BlockedKind | 'scheme'; host: string } | null {
   let parsed: URL
   try {
     parsed = new URL(url)
   } catch {
     return { kind: 'scheme', host: '' }
   }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { kind: 'scheme', host: parsed.hostname }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')
+    return { kind: 'scheme', host: parsed.hostname }
   if (parsed.username || parsed.password) return { kind: 'scheme', host: parsed.hostname }
   // WHATWG URL parsing already turned 0x7f000001, 2130706433 and 0177.0.0.1 into 127.0.0.1.
   const host = parsed.hostname.replace(/^\[|\]$/g, '')
@@ -207,7 +234,8 @@ export function urlRefusal(policy: TargetPolicy, url: string): { kind: BlockedKi
     return kind ? { kind, host } : null
   }
   const named = classifyHostName(host)
-  if (named && (named === 'metadata' || !policy.hosts.has(host.toLowerCase()))) return { kind: named, host }
+  if (named && (named === 'metadata' || !policy.hosts.has(host.toLowerCase())))
+    return { kind: named, host }
   return null
 }
 
@@ -231,21 +259,43 @@ const MAX_REPLY_BYTES = 16 * 1024 * 1024
 
 function pinnedLookup(policy: TargetPolicy): net.LookupFunction {
   return (hostname, options, callback) => {
-    dns.lookup(hostname, { all: true, family: (options as dns.LookupOptions).family ?? 0 }, (err, addresses) => {
-      if (err) return (callback as (e: Error) => void)(err)
-      const list = addresses as dns.LookupAddress[]
-      for (const a of list) {
-        const kind = targetRefusal(policy, hostname, a.address)
-        if (kind) return (callback as (e: Error) => void)(new BlockedTargetError(hostname, a.address, kind))
-      }
-      if (!list.length) return (callback as (e: Error) => void)(Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }))
-      if ((options as { all?: boolean }).all) return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list)
-      ;(callback as (e: null, a: string, f: number) => void)(null, list[0]!.address, list[0]!.family)
-    })
+    dns.lookup(
+      hostname,
+      { all: true, family: (options as dns.LookupOptions).family ?? 0 },
+      (err, addresses) => {
+        if (err) return (callback as (e: Error) => void)(err)
+        const list = addresses as dns.LookupAddress[]
+        for (const a of list) {
+          const kind = targetRefusal(policy, hostname, a.address)
+          if (kind)
+            return (callback as (e: Error) => void)(
+              new BlockedTargetError(hostname, a.address, kind),
+            )
+        }
+        if (!list.length)
+          return (callback as (e: Error) => void)(
+            Object.assign(new Error(`no address for ${hostname}`), { code: 'ENOTFOUND' }),
+          )
+        if ((options as { all?: boolean }).all)
+          return (callback as unknown as (e: null, a: dns.LookupAddress[]) => void)(null, list)
+        ;(callback as (e: null, a: string, f: number) => void)(
+          null,
+          list[0]!.address,
+          list[0]!.family,
+        )
+      },
+    )
   }
 }
 
-function send(url: URL, method: string, headers: Headers, body: Buffer | null, policy: TargetPolicy, signal: AbortSignal): Promise<Response> {
+function send(
+  url: URL,
+  method: string,
+  headers: Headers,
+  body: Buffer | null,
+  policy: TargetPolicy,
+  signal: AbortSignal,
+): Promise<Response> {
   return new Promise((resolve, reject) => {
     const outgoing: Record<string, string> = {}
     headers.forEach((value, key) => (outgoing[key] = value))
@@ -272,7 +322,13 @@ function send(url: URL, method: string, headers: Headers, body: Buffer | null, p
             else if (value !== undefined) h.set(key, value)
           }
           const status = res.statusCode ?? 502
-          resolve(new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), { status: status < 200 || status > 599 ? 502 : status, statusText: res.statusMessage, headers: h }))
+          resolve(
+            new Response(NULL_BODY.has(status) ? null : Buffer.concat(chunks), {
+              status: status < 200 || status > 599 ? 502 : status,
+              statusText: res.statusMessage,
+              headers: h,
+            }),
+          )
         })
       },
     )
@@ -285,7 +341,12 @@ function send(url: URL, method: string, headers: Headers, body: Buffer | null, p
  * fetch() for outgoing calls, with the guard: literal addresses are checked before the
  * connection, names at DNS resolution (pinned), and every redirect target again.
  */
-export async function guardedFetch(input: string, init: RequestInit, policy: TargetPolicy, signal: AbortSignal): Promise<Response> {
+export async function guardedFetch(
+  input: string,
+  init: RequestInit,
+  policy: TargetPolicy,
+  signal: AbortSignal,
+): Promise<Response> {
   // Let the platform's own Request turn FormData/URLSearchParams/strings into bytes + content type.
   const prepared = new Request(input, { ...init, signal: undefined, redirect: 'manual' })
   let headers = new Headers(prepared.headers)
@@ -293,7 +354,8 @@ export async function guardedFetch(input: string, init: RequestInit, policy: Tar
   let method = prepared.method
   let url = new URL(input)
   for (let hop = 0; ; hop++) {
-    if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new BlockedTargetError(url.hostname, '', 'scheme')
+    if (url.protocol !== 'http:' && url.protocol !== 'https:')
+      throw new BlockedTargetError(url.hostname, '', 'scheme')
     const host = url.hostname.replace(/^\[|\]$/g, '')
     if (net.isIP(host)) {
       const kind = targetRefusal(policy, host, host)

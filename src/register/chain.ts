@@ -5,7 +5,10 @@
 import pg from 'pg'
 import { verifyRegisterChain, type ChainVerdict } from '../workflow/register.js'
 
-export async function verifyRegisterInDatabase(databaseUri: string, table = 'register'): Promise<ChainVerdict> {
+export async function verifyRegisterInDatabase(
+  databaseUri: string,
+  table = 'register',
+): Promise<ChainVerdict> {
   const client = new pg.Client({ connectionString: databaseUri })
   await client.connect()
   try {

@@ -18,12 +18,20 @@ import { sopText, type SopMessageKey } from '../translations/index.js'
  * is parsed in the plugin's time zone. A refusal comes back as the Response to send.
  */
 function officePeriod(req: PayloadRequest, what: SopMessageKey) {
-  const fail = (status: number, key: SopMessageKey, vars?: Record<string, unknown>) => Response.json({ errors: [{ message: sopText(req, key, vars) }] }, { status })
+  const fail = (status: number, key: SopMessageKey, vars?: Record<string, unknown>) =>
+    Response.json({ errors: [{ message: sopText(req, key, vars) }] }, { status })
   if (!req.user) return fail(403, 'loginRequired')
   if (!readsOffice(req.user)) return fail(403, 'officeOnly', { what: sopText(req, what) })
   const url = new URL(req.url ?? 'http://x/')
   const options = pluginContext(req.payload).options
-  const period = parsePeriod({ period: url.searchParams.get('period'), from: url.searchParams.get('from'), to: url.searchParams.get('to') }, options.timeZone)
+  const period = parsePeriod(
+    {
+      period: url.searchParams.get('period'),
+      from: url.searchParams.get('from'),
+      to: url.searchParams.get('to'),
+    },
+    options.timeZone,
+  )
   if (!period) {
     return fail(400, 'periodInvalid')
   }
@@ -36,10 +44,15 @@ export function registerEndpoints(): Endpoint[] {
       path: '/verify',
       method: 'get',
       handler: async (req) => {
-        const hash = (new URL(req.url ?? 'http://x/').searchParams.get('hash') ?? '').trim().toLowerCase()
+        const hash = (new URL(req.url ?? 'http://x/').searchParams.get('hash') ?? '')
+          .trim()
+          .toLowerCase()
         const headers = { 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' }
         if (!/^[0-9a-f]{64}$/.test(hash)) {
-          return Response.json({ errors: [{ message: sopText(req, 'hashInvalid') }] }, { status: 400, headers })
+          return Response.json(
+            { errors: [{ message: sopText(req, 'hashInvalid') }] },
+            { status: 400, headers },
+          )
         }
         const found = await req.payload.find({
           collection: SLUGS.register,
@@ -68,16 +81,35 @@ export function registerEndpoints(): Endpoint[] {
         const kind = url.searchParams.get('kind')
         if (kind && kind !== 'documentation' && kind !== 'content') return fail(400, 'kindInvalid')
         const format = url.searchParams.get('format') ?? 'csv'
-        const rows = await registerRows(req.payload, period, (kind as 'documentation' | 'content' | null) ?? undefined)
+        const rows = await registerRows(
+          req.payload,
+          period,
+          (kind as 'documentation' | 'content' | null) ?? undefined,
+        )
         const name = `register-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}`
         const download = (body: Uint8Array | string, type: string, ext: string) =>
           new Response(typeof body === 'string' ? body : new Uint8Array(body), {
             status: 200,
-            headers: { 'Content-Type': type, 'Content-Disposition': `attachment; filename="${name}.${ext}"`, 'Cache-Control': 'private, no-store' },
+            headers: {
+              'Content-Type': type,
+              'Content-Disposition': `attachment; filename="${name}.${ext}"`,
+              'Cache-Control': 'private, no-store',
+            },
           })
-        if (format === 'csv') return download(registerCsv(rows, options.timeZone), 'text/csv; charset=utf-8', 'csv')
-        if (format === 'xlsx') return download(await registerXlsx(rows, options.timeZone, period.label), 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'xlsx')
-        if (format === 'pdf') return download(await registerPdf(req.payload, rows, period, options.timeZone), 'application/pdf', 'pdf')
+        if (format === 'csv')
+          return download(registerCsv(rows, options.timeZone), 'text/csv; charset=utf-8', 'csv')
+        if (format === 'xlsx')
+          return download(
+            await registerXlsx(rows, options.timeZone, period.label),
+            'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+            'xlsx',
+          )
+        if (format === 'pdf')
+          return download(
+            await registerPdf(req.payload, rows, period, options.timeZone),
+            'application/pdf',
+            'pdf',
+          )
         return fail(400, 'exportFormatInvalid')
       },
     },
@@ -93,10 +125,19 @@ export function registerEndpoints(): Endpoint[] {
         const format = url.searchParams.get('format') ?? 'json'
         const headers = { 'Cache-Control': 'private, no-store' }
         if (format === 'json') return Response.json(report, { headers })
-        if (format === 'svg') return new Response(reportChartSvg(report), { headers: { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' } })
+        if (format === 'svg')
+          return new Response(reportChartSvg(report), {
+            headers: { ...headers, 'Content-Type': 'image/svg+xml; charset=utf-8' },
+          })
         if (format === 'pdf') {
           const pdf = await monthlyReportPdf(req.payload, report)
-          return new Response(new Uint8Array(pdf), { headers: { ...headers, 'Content-Type': 'application/pdf', 'Content-Disposition': `attachment; filename="laporan-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}.pdf"` } })
+          return new Response(new Uint8Array(pdf), {
+            headers: {
+              ...headers,
+              'Content-Type': 'application/pdf',
+              'Content-Disposition': `attachment; filename="laporan-${period.label.replace(/[^\w-]+/g, '-').toLowerCase()}.pdf"`,
+            },
+          })
         }
         return fail(400, 'reportFormatInvalid')
       },

@@ -38,23 +38,72 @@ export interface Signatory {
 
 type Doc = Record<string, any>
 
-export async function registerRows(payload: Payload, period: Period, kind?: 'documentation' | 'content'): Promise<RegisterRow[]> {
-  const where: Doc = { and: [{ at: { greater_than_equal: period.start.toISOString() } }, { at: { less_than: period.end.toISOString() } }] }
+export async function registerRows(
+  payload: Payload,
+  period: Period,
+  kind?: 'documentation' | 'content',
+): Promise<RegisterRow[]> {
+  const where: Doc = {
+    and: [
+      { at: { greater_than_equal: period.start.toISOString() } },
+      { at: { less_than: period.end.toISOString() } },
+    ],
+  }
   if (kind) where.and.push({ kind: { equals: kind } })
-  const entries = (await payload.find({ collection: SLUGS.register, where, sort: 'chainIndex', depth: 0, pagination: false, overrideAccess: true })).docs as Doc[]
+  const entries = (
+    await payload.find({
+      collection: SLUGS.register,
+      where,
+      sort: 'chainIndex',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+    })
+  ).docs as Doc[]
   const ids = [...new Set(entries.map((e) => idOf(e.submission)))]
   const subs = ids.length
-    ? ((await payload.find({ collection: SLUGS.submissions, where: { id: { in: ids } }, depth: 1, pagination: false, overrideAccess: true, select: { title: true, caption: true, photos: true, status: true, publishedAt: true, createdBy: true } })).docs as Doc[])
+    ? ((
+        await payload.find({
+          collection: SLUGS.submissions,
+          where: { id: { in: ids } },
+          depth: 1,
+          pagination: false,
+          overrideAccess: true,
+          select: {
+            title: true,
+            caption: true,
+            photos: true,
+            status: true,
+            publishedAt: true,
+            createdBy: true,
+          },
+        })
+      ).docs as Doc[])
     : []
   const byId = new Map(subs.map((s) => [String(s.id), s]))
   const links = new Map<string, string[]>()
   if (ids.length && payload.collections[SLUGS.publications]) {
-    const pubs = (await payload.find({ collection: SLUGS.publications, where: { and: [{ submission: { in: ids } }, { status: { equals: 'published' } }] }, depth: 0, pagination: false, overrideAccess: true })).docs as Doc[]
-    for (const p of pubs) if (p.permalink) links.set(String(idOf(p.submission)), [...(links.get(String(idOf(p.submission))) ?? []), p.permalink])
+    const pubs = (
+      await payload.find({
+        collection: SLUGS.publications,
+        where: { and: [{ submission: { in: ids } }, { status: { equals: 'published' } }] },
+        depth: 0,
+        pagination: false,
+        overrideAccess: true,
+      })
+    ).docs as Doc[]
+    for (const p of pubs)
+      if (p.permalink)
+        links.set(String(idOf(p.submission)), [
+          ...(links.get(String(idOf(p.submission))) ?? []),
+          p.permalink,
+        ])
   }
   return entries.map((e, i) => {
     const s = byId.get(String(idOf(e.submission))) ?? {}
-    const status = isStatus(s.status) ? statusLabels[s.status as keyof typeof statusLabels].id : String(s.status ?? '')
+    const status = isStatus(s.status)
+      ? statusLabels[s.status as keyof typeof statusLabels].id
+      : String(s.status ?? '')
     return {
       no: i + 1,
       number: String(e.number),
@@ -75,12 +124,37 @@ export async function registerRows(payload: Payload, period: Period, kind?: 'doc
 /** The PPID head who signs: the first active user with the ketua-ppid role. */
 export async function signatory(payload: Payload): Promise<Signatory | null> {
   const users = pluginContextOf(payload.config)?.slugs.users ?? 'users'
-  const found = await payload.find({ collection: users, where: { roles: { contains: 'ketua-ppid' } }, sort: 'createdAt', limit: 1, depth: 0, overrideAccess: true })
+  const found = await payload.find({
+    collection: users,
+    where: { roles: { contains: 'ketua-ppid' } },
+    sort: 'createdAt',
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+  })
   const u = found.docs[0] as Doc | undefined
-  return u ? { name: String(u.name ?? ''), nip: String(u.nip ?? ''), jabatan: String(u.jabatan ?? 'Ketua PPID') } : null
+  return u
+    ? {
+        name: String(u.name ?? ''),
+        nip: String(u.nip ?? ''),
+        jabatan: String(u.jabatan ?? 'Ketua PPID'),
+      }
+    : null
 }
 
-export const HEADERS = ['No', 'Nomor Register', 'Tanggal', 'Jenis', 'Kegiatan', 'Tim Pelaksana', 'Jumlah Foto', 'Caption', 'Status', 'Tanggal Unggah', 'Tautan']
+export const HEADERS = [
+  'No',
+  'Nomor Register',
+  'Tanggal',
+  'Jenis',
+  'Kegiatan',
+  'Tim Pelaksana',
+  'Jumlah Foto',
+  'Caption',
+  'Status',
+  'Tanggal Unggah',
+  'Tautan',
+]
 const KIND_LABEL = { documentation: 'Dokumentasi', content: 'Konten' } as const
 
 /**
@@ -95,12 +169,28 @@ export function neutralizeCell(value: string): string {
 const text = (value: string) => neutralizeCell(value)
 
 export function registerCsv(rows: RegisterRow[], timeZone: string): string {
-  const records = rows.map((r) => [r.no, text(r.number), formatLocal(r.at, timeZone), KIND_LABEL[r.kind], text(r.activity), text(r.team), r.photos, text(r.caption), text(r.status), formatLocal(r.publishedAt, timeZone), text(r.links.join(' '))])
+  const records = rows.map((r) => [
+    r.no,
+    text(r.number),
+    formatLocal(r.at, timeZone),
+    KIND_LABEL[r.kind],
+    text(r.activity),
+    text(r.team),
+    r.photos,
+    text(r.caption),
+    text(r.status),
+    formatLocal(r.publishedAt, timeZone),
+    text(r.links.join(' ')),
+  ])
   // BOM: spreadsheet programs then read the file as UTF-8 (é, emoji).
   return '\uFEFF' + stringify([HEADERS, ...records], { record_delimiter: 'windows' })
 }
 
-export async function registerXlsx(rows: RegisterRow[], timeZone: string, title: string): Promise<Buffer> {
+export async function registerXlsx(
+  rows: RegisterRow[],
+  timeZone: string,
+  title: string,
+): Promise<Buffer> {
   const wb = new ExcelJS.Workbook()
   wb.creator = 'payload-plugin-sop-medsos'
   const ws = wb.addWorksheet('Register')
@@ -143,8 +233,11 @@ export async function registerXlsx(rows: RegisterRow[], timeZone: string, title:
 
 // Resolved at run time by Node, out of the bundler's sight (Next's webpack would try to
 // bundle the font files as modules).
-const nodeRequire = (process.getBuiltinModule('node:module') as typeof import('node:module')).createRequire(import.meta.url)
-export const fontFile = (name: string) => fs.readFileSync(nodeRequire.resolve(['dejavu-fonts-ttf', 'ttf', name].join('/')))
+const nodeRequire = (
+  process.getBuiltinModule('node:module') as typeof import('node:module')
+).createRequire(import.meta.url)
+export const fontFile = (name: string) =>
+  fs.readFileSync(nodeRequire.resolve(['dejavu-fonts-ttf', 'ttf', name].join('/')))
 
 /** Characters the font cannot draw (emoji) become "□" instead of breaking the document. */
 export function drawable(font: PDFFont, text: string): string {
@@ -179,7 +272,12 @@ export function wrap(font: PDFFont, text: string, size: number, width: number): 
   return lines.length ? lines : ['']
 }
 
-export async function registerPdf(payload: Payload, rows: RegisterRow[], period: Period, timeZone: string): Promise<Buffer> {
+export async function registerPdf(
+  payload: Payload,
+  rows: RegisterRow[],
+  period: Period,
+  timeZone: string,
+): Promise<Buffer> {
   const settings = newsSettings(payload)
   const sign = await signatory(payload)
   const doc = await PDFDocument.create()
@@ -192,7 +290,19 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
   const [W, H] = [841.89, 595.28] // A4 landscape
   const M = 36
   const cols = [20, 118, 58, 56, 110, 86, 26, 110, 56, 58, 0]
-  const pdfHeaders = ['No', 'Nomor Register', 'Tanggal', 'Jenis', 'Kegiatan', 'Tim Pelaksana', 'Foto', 'Caption', 'Status', 'Tanggal Unggah', 'Tautan']
+  const pdfHeaders = [
+    'No',
+    'Nomor Register',
+    'Tanggal',
+    'Jenis',
+    'Kegiatan',
+    'Tim Pelaksana',
+    'Foto',
+    'Caption',
+    'Status',
+    'Tanggal Unggah',
+    'Tautan',
+  ]
   cols[10] = W - 2 * M - cols.slice(0, 10).reduce((a, b) => a + b, 0)
   const size = 7.5
   const lineH = 9.5
@@ -203,10 +313,30 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
     page = doc.addPage([W, H])
     pages.push(page)
     y = H - M
-    page.drawText(drawable(bold, settings.agencyName.toUpperCase()), { x: M, y: y - 12, size: 13, font: bold })
-    page.drawText('REGISTER DOKUMENTASI DAN KONTEN MEDIA SOSIAL', { x: M, y: y - 28, size: 10.5, font: bold })
-    page.drawText(drawable(font, `Periode: ${period.label} (WIB)`), { x: M, y: y - 42, size: 9, font })
-    page.drawLine({ start: { x: M, y: y - 50 }, end: { x: W - M, y: y - 50 }, thickness: 1.2, color: rgb(0, 0, 0) })
+    page.drawText(drawable(bold, settings.agencyName.toUpperCase()), {
+      x: M,
+      y: y - 12,
+      size: 13,
+      font: bold,
+    })
+    page.drawText('REGISTER DOKUMENTASI DAN KONTEN MEDIA SOSIAL', {
+      x: M,
+      y: y - 28,
+      size: 10.5,
+      font: bold,
+    })
+    page.drawText(drawable(font, `Periode: ${period.label} (WIB)`), {
+      x: M,
+      y: y - 42,
+      size: 9,
+      font,
+    })
+    page.drawLine({
+      start: { x: M, y: y - 50 },
+      end: { x: W - M, y: y - 50 },
+      thickness: 1.2,
+      color: rgb(0, 0, 0),
+    })
     y -= 66
     let x = M
     pdfHeaders.forEach((h, i) => {
@@ -219,7 +349,19 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
   }
   header()
   for (const r of rows) {
-    const cells = [String(r.no), r.number, formatLocal(r.at, timeZone), KIND_LABEL[r.kind], r.activity, r.team, String(r.photos), r.caption, r.status, formatLocal(r.publishedAt, timeZone), r.links.join('\n')]
+    const cells = [
+      String(r.no),
+      r.number,
+      formatLocal(r.at, timeZone),
+      KIND_LABEL[r.kind],
+      r.activity,
+      r.team,
+      String(r.photos),
+      r.caption,
+      r.status,
+      formatLocal(r.publishedAt, timeZone),
+      r.links.join('\n'),
+    ]
     const wrapped = cells.map((c, i) => wrap(font, c, size, cols[i]! - 4))
     const height = Math.max(...wrapped.map((w) => w.length)) * lineH + 4
     if (y - height < M + 24) header()
@@ -229,7 +371,12 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
       x += cols[i]!
     })
     y -= height
-    page.drawLine({ start: { x: M, y: y + 6 }, end: { x: W - M, y: y + 6 }, thickness: 0.3, color: rgb(0.6, 0.6, 0.6) })
+    page.drawLine({
+      start: { x: M, y: y + 6 },
+      end: { x: W - M, y: y + 6 },
+      thickness: 0.3,
+      color: rgb(0.6, 0.6, 0.6),
+    })
   }
   if (!rows.length) {
     page.drawText('Tidak ada entri pada periode ini.', { x: M, y, size: 9, font })
@@ -239,8 +386,23 @@ export async function registerPdf(payload: Payload, rows: RegisterRow[], period:
   if (y < M + 110) header()
   const sx = W - M - 230
   const today = formatLocal(new Date(), timeZone, false)
-  const block = [`${today}`, sign?.jabatan ?? 'Ketua PPID', '', '', '', sign?.name ?? '(nama)', sign?.nip ? `NIP ${sign.nip}` : 'NIP']
-  block.forEach((l, i) => page.drawText(drawable(i === 5 ? bold : font, l), { x: sx, y: y - 14 - i * 12, size: 9, font: i === 5 ? bold : font }))
+  const block = [
+    `${today}`,
+    sign?.jabatan ?? 'Ketua PPID',
+    '',
+    '',
+    '',
+    sign?.name ?? '(nama)',
+    sign?.nip ? `NIP ${sign.nip}` : 'NIP',
+  ]
+  block.forEach((l, i) =>
+    page.drawText(drawable(i === 5 ? bold : font, l), {
+      x: sx,
+      y: y - 14 - i * 12,
+      size: 9,
+      font: i === 5 ? bold : font,
+    }),
+  )
   pages.forEach((p, i) => {
     const text = `Halaman ${i + 1} dari ${pages.length}`
     p.drawText(text, { x: W - M - font.widthOfTextAtSize(text, 8), y: M - 16, size: 8, font })

@@ -58,7 +58,10 @@ export function dropRecordImmutabilitySql(tables: readonly string[] = RECORD_TAB
 }
 
 /** The physical table names of the register and the reviews in this app (Payload may rename long slugs). */
-export function recordTables(payload: Payload, slugs: { register: string; reviews: string }): string[] {
+export function recordTables(
+  payload: Payload,
+  slugs: { register: string; reviews: string },
+): string[] {
   const map = (payload.db as unknown as { tableNameMap?: Map<string, string> }).tableNameMap
   return [slugs.register, slugs.reviews].map((slug) => {
     const snake = slug.replace(/-/g, '_')
@@ -69,11 +72,18 @@ export function recordTables(payload: Payload, slugs: { register: string; review
 /** Does this process push the schema itself (dev mode) instead of running migrations? */
 export function pushesSchema(payload: Payload): boolean {
   if (process.env.PAYLOAD_FORCE_DRIZZLE_PUSH === 'true') return true
-  return process.env.NODE_ENV !== 'production' && process.env.PAYLOAD_MIGRATING !== 'true' && (payload.db as { push?: boolean }).push !== false
+  return (
+    process.env.NODE_ENV !== 'production' &&
+    process.env.PAYLOAD_MIGRATING !== 'true' &&
+    (payload.db as { push?: boolean }).push !== false
+  )
 }
 
 /** Installs the triggers through the app's own pool, when missing (needs the tables' owner). */
-export async function installRecordImmutability(payload: Payload, slugs: { register: string; reviews: string }): Promise<void> {
+export async function installRecordImmutability(
+  payload: Payload,
+  slugs: { register: string; reviews: string },
+): Promise<void> {
   type Client = { query: (text: string) => Promise<unknown>; release: () => void }
   const pool = (payload.db as unknown as { pool?: { connect: () => Promise<Client> } }).pool
   if (!pool) return

@@ -11,7 +11,10 @@ export const ONE_DOCUMENTATION_INDEX = 'register_one_documentation_per_submissio
 
 type Table = Record<string, unknown>
 type SchemaHookArgs = {
-  extendTable: (args: { table: Table; extraConfig: (t: Record<string, any>) => Record<string, unknown> }) => void
+  extendTable: (args: {
+    table: Table
+    extraConfig: (t: Record<string, any>) => Record<string, unknown>
+  }) => void
   schema: { tables: Record<string, Table> }
 }
 
@@ -22,7 +25,9 @@ export function registerSchemaHook(tableName: string) {
       extendTable({
         table,
         extraConfig: (t) => ({
-          [ONE_DOCUMENTATION_INDEX]: uniqueIndex(ONE_DOCUMENTATION_INDEX).on(t.submission).where(sql`${t.kind} = 'documentation'`),
+          [ONE_DOCUMENTATION_INDEX]: uniqueIndex(ONE_DOCUMENTATION_INDEX)
+            .on(t.submission)
+            .where(sql`${t.kind} = 'documentation'`),
         }),
       })
     }

@@ -26,12 +26,33 @@ export function verificationUrl(payload: Payload, hash: string): string {
   return `${newsSettings(payload).siteUrl}${payload.config.routes.api}/register/verify?hash=${hash}`
 }
 
-export async function approvalSheetPdf(payload: Payload, submissionId: string | number, req?: PayloadRequest): Promise<{ pdf: Buffer; hash: string; url: string; submission: Doc }> {
+export async function approvalSheetPdf(
+  payload: Payload,
+  submissionId: string | number,
+  req?: PayloadRequest,
+): Promise<{ pdf: Buffer; hash: string; url: string; submission: Doc }> {
   const ctx = pluginContext(payload)
   const tz = ctx.options.timeZone
   const settings = newsSettings(payload)
-  const s = (await payload.findByID({ collection: SLUGS.submissions, id: submissionId, depth: 1, overrideAccess: true, req, context: { [WORKFLOW_CONTEXT]: true } })) as Doc
-  const reviews = (await payload.find({ collection: SLUGS.reviews, where: { submission: { equals: submissionId } }, sort: 'createdAt', depth: 0, pagination: false, overrideAccess: true, req })).docs as Doc[]
+  const s = (await payload.findByID({
+    collection: SLUGS.submissions,
+    id: submissionId,
+    depth: 1,
+    overrideAccess: true,
+    req,
+    context: { [WORKFLOW_CONTEXT]: true },
+  })) as Doc
+  const reviews = (
+    await payload.find({
+      collection: SLUGS.reviews,
+      where: { submission: { equals: submissionId } },
+      sort: 'createdAt',
+      depth: 0,
+      pagination: false,
+      overrideAccess: true,
+      req,
+    })
+  ).docs as Doc[]
   const approval = [...reviews].reverse().find((r) => r.toStatus === 'approved')
   const hash = String(approval?.contentHash ?? '')
   const url = verificationUrl(payload, hash)
@@ -52,7 +73,10 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
       y = H - M
     }
   }
-  const text = (t: string, opts: { f?: PDFFont; size?: number; x?: number; width?: number; gap?: number } = {}) => {
+  const text = (
+    t: string,
+    opts: { f?: PDFFont; size?: number; x?: number; width?: number; gap?: number } = {},
+  ) => {
     const f = opts.f ?? font
     const size = opts.size ?? 9.5
     const x = opts.x ?? M
@@ -71,14 +95,21 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
     if (y === before) y -= 12
   }
 
-  page.drawText(drawable(bold, settings.agencyName.toUpperCase()), { x: M, y: y - 13, size: 13, font: bold })
+  page.drawText(drawable(bold, settings.agencyName.toUpperCase()), {
+    x: M,
+    y: y - 13,
+    size: 13,
+    font: bold,
+  })
   y -= 32
   page.drawText('LEMBAR PERSETUJUAN PUBLIKASI', { x: M, y: y - 12, size: 12, font: bold })
   y -= 22
   page.drawLine({ start: { x: M, y }, end: { x: W - M, y }, thickness: 1.2, color: rgb(0, 0, 0) })
   y -= 12
   // QR code of the verification URL, top right.
-  const qr = await doc.embedPng(await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 }))
+  const qr = await doc.embedPng(
+    await QRCode.toBuffer(url, { type: 'png', errorCorrectionLevel: 'M', margin: 2, width: 360 }),
+  )
   page.drawImage(qr, { x: W - M - 110, y: y - 110, width: 110, height: 110 })
   const left = W - 2 * M - 125
   const fieldNarrow = (label: string, value: string) => {
@@ -104,7 +135,10 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
     for (const p of photos) {
       try {
         const bytes = await readStoredFile(payload, ctx.slugs.media, p)
-        const thumb = await sharp(bytes).resize({ width: 240, height: 180, fit: 'cover' }).jpeg({ quality: 75 }).toBuffer()
+        const thumb = await sharp(bytes)
+          .resize({ width: 240, height: 180, fit: 'cover' })
+          .jpeg({ quality: 75 })
+          .toBuffer()
         const img = await doc.embedJpg(thumb)
         if (x + 120 > W - M) {
           x = M
@@ -130,26 +164,45 @@ export async function approvalSheetPdf(payload: Payload, submissionId: string | 
   y -= 18
   for (const r of reviews) {
     const action = isAction(r.action) ? actionLabels[r.action].id : String(r.action)
-    text(`${formatLocal(r.createdAt, tz)} WIB — ${action} (${r.fromStatus} → ${r.toStatus})`, { f: bold, size: 9 })
-    text(`${r.actorName ?? '-'} · ${r.actorJabatan ?? '-'}${r.actorNip ? ` · NIP ${r.actorNip}` : ''}`, { size: 9, x: M + 12 })
+    text(`${formatLocal(r.createdAt, tz)} WIB — ${action} (${r.fromStatus} → ${r.toStatus})`, {
+      f: bold,
+      size: 9,
+    })
+    text(
+      `${r.actorName ?? '-'} · ${r.actorJabatan ?? '-'}${r.actorNip ? ` · NIP ${r.actorNip}` : ''}`,
+      { size: 9, x: M + 12 },
+    )
     if (r.note) text(`Catatan: ${r.note}`, { size: 9, x: M + 12 })
     y -= 4
   }
   const pages = doc.getPages()
   pages.forEach((p, i) => {
     const t = `${s.registerNumber ?? ''} · Halaman ${i + 1} dari ${pages.length}`
-    p.drawText(drawable(font, t), { x: W - M - font.widthOfTextAtSize(drawable(font, t), 8), y: M - 20, size: 8, font })
+    p.drawText(drawable(font, t), {
+      x: W - M - font.widthOfTextAtSize(drawable(font, t), 8),
+      y: M - 20,
+      size: 8,
+      font,
+    })
   })
   return { pdf: Buffer.from(await doc.save()), hash, url, submission: s }
 }
 
 /** Makes and stores the sheet (in the approving action's transaction). */
-export async function storeApprovalSheet(req: PayloadRequest, submissionId: string | number): Promise<Doc> {
+export async function storeApprovalSheet(
+  req: PayloadRequest,
+  submissionId: string | number,
+): Promise<Doc> {
   const { pdf, hash, submission: s } = await approvalSheetPdf(req.payload, submissionId, req)
   const name = `lembar-persetujuan-${String(s.registerNumber ?? submissionId).replace(/[^\w-]+/g, '-')}-${Date.now()}.pdf`
   return (await req.payload.create({
     collection: APPROVAL_SHEETS,
-    data: { submission: submissionId, contentHash: hash, registerNumber: s.registerNumber ?? null, submissionOwner: idOf(s.createdBy) },
+    data: {
+      submission: submissionId,
+      contentHash: hash,
+      registerNumber: s.registerNumber ?? null,
+      submissionOwner: idOf(s.createdBy),
+    },
     file: { data: pdf, mimetype: 'application/pdf', name, size: pdf.length },
     overrideAccess: true,
     depth: 0,

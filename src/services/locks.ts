@@ -21,17 +21,26 @@ export function tableName(req: PayloadRequest, slug: string): string {
 }
 
 /** SELECT … FOR UPDATE on the submission: a second action on it waits for the first to commit. */
-export async function lockDocument(req: PayloadRequest, slug: string, id: string | number): Promise<void> {
+export async function lockDocument(
+  req: PayloadRequest,
+  slug: string,
+  id: string | number,
+): Promise<void> {
   const db = await transactionDb(req)
   if (!db) return
-  await db.execute(sql`select id from ${sql.identifier(tableName(req, slug))} where id = ${id} for update`)
+  await db.execute(
+    sql`select id from ${sql.identifier(tableName(req, slug))} where id = ${id} for update`,
+  )
 }
 
 /** One register writer at a time, until commit: gap-free numbers and a linear hash chain. */
 const REGISTER_LOCK_KEY = 0x50504944 // "PPID"
 export async function lockRegister(req: PayloadRequest): Promise<void> {
   const db = await transactionDb(req)
-  if (!db) throw new Error('The register needs a database transaction (PostgreSQL adapter with transactions enabled).')
+  if (!db)
+    throw new Error(
+      'The register needs a database transaction (PostgreSQL adapter with transactions enabled).',
+    )
   await db.execute(sql`select pg_advisory_xact_lock(${REGISTER_LOCK_KEY})`)
 }
 

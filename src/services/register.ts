@@ -22,9 +22,20 @@ export interface NewRegisterEntry {
 }
 
 /** A person's name and jabatan as they are now (the register keeps them as of the act). */
-async function personSnapshot(req: PayloadRequest, ctx: PluginContext, id: string | number | null): Promise<{ name: string | null; jabatan: string | null }> {
+async function personSnapshot(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  id: string | number | null,
+): Promise<{ name: string | null; jabatan: string | null }> {
   if (id == null) return { name: null, jabatan: null }
-  const user = (await req.payload.findByID({ collection: ctx.slugs.users, id, depth: 0, overrideAccess: true, disableErrors: true, req })) as { name?: string | null; jabatan?: string | null } | null
+  const user = (await req.payload.findByID({
+    collection: ctx.slugs.users,
+    id,
+    depth: 0,
+    overrideAccess: true,
+    disableErrors: true,
+    req,
+  })) as { name?: string | null; jabatan?: string | null } | null
   return { name: user?.name ?? null, jabatan: user?.jabatan ?? null }
 }
 
@@ -42,20 +53,36 @@ async function personSnapshot(req: PayloadRequest, ctx: PluginContext, id: strin
  * covers what the act was (who by id, what, when); changing the hash input would make
  * every existing chain fail verification, and the names stay evidence through `actor`.
  */
-export async function appendRegisterEntry(req: PayloadRequest, ctx: PluginContext, entry: NewRegisterEntry) {
+export async function appendRegisterEntry(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  entry: NewRegisterEntry,
+) {
   await lockRegister(req)
   if (entry.kind === 'documentation') {
     const existing = await req.payload.find({
       collection: ctx.slugs.register,
-      where: { and: [{ submission: { equals: entry.submissionId } }, { kind: { equals: 'documentation' } }] },
+      where: {
+        and: [
+          { submission: { equals: entry.submissionId } },
+          { kind: { equals: 'documentation' } },
+        ],
+      },
       depth: 0,
       limit: 1,
       overrideAccess: true,
       req,
     })
-    if (existing.docs[0]) return existing.docs[0] as unknown as RegisterEntryContent & { id: string | number; hash: string }
+    if (existing.docs[0])
+      return existing.docs[0] as unknown as RegisterEntryContent & {
+        id: string | number
+        hash: string
+      }
   }
-  const [actor, owner] = [await personSnapshot(req, ctx, entry.actorId), await personSnapshot(req, ctx, entry.ownerId)]
+  const [actor, owner] = [
+    await personSnapshot(req, ctx, entry.actorId),
+    await personSnapshot(req, ctx, entry.ownerId),
+  ]
   const at = new Date()
   const { year } = registerPeriod(at, ctx.options.timeZone)
   const common = { depth: 0, limit: 1, overrideAccess: true, req } as const
@@ -66,10 +93,19 @@ export async function appendRegisterEntry(req: PayloadRequest, ctx: PluginContex
     sort: '-sequence',
     ...common,
   })
-  const lastInChain = await req.payload.find({ collection: ctx.slugs.register, sort: '-chainIndex', ...common })
+  const lastInChain = await req.payload.find({
+    collection: ctx.slugs.register,
+    sort: '-chainIndex',
+    ...common,
+  })
   const previous = lastInChain.docs[0] as { hash?: string; chainIndex?: number } | undefined
   const sequence = ((lastOfYear.docs[0] as { sequence?: number } | undefined)?.sequence ?? 0) + 1
-  const number = formatRegisterNumber(ctx.options.registerNumberFormat, sequence, at, ctx.options.timeZone)
+  const number = formatRegisterNumber(
+    ctx.options.registerNumberFormat,
+    sequence,
+    at,
+    ctx.options.timeZone,
+  )
   const content = {
     number,
     kind: entry.kind,

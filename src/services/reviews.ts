@@ -46,10 +46,15 @@ function describeRule(req: PayloadRequest, broken: RuleBroken): string {
  * Decides a new review (a workflow action) under a row lock on its submission: state
  * table, roles, separation of duties, SOP rules. Returns the review as it is stored.
  */
-export async function decideReview(req: PayloadRequest, ctx: PluginContext, data: Doc): Promise<Doc> {
+export async function decideReview(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  data: Doc,
+): Promise<Doc> {
   const user = req.user
   if (!user) throw forbidden(req, 'forbiddenRole', { action: String(data.action), role: '-' })
-  if (!isAction(data.action)) throw badRequest(req, 'unknownAction', { action: String(data.action) })
+  if (!isAction(data.action))
+    throw badRequest(req, 'unknownAction', { action: String(data.action) })
   const action = data.action
   const submissionId = idOf(data.submission)
   if (submissionId == null) throw notFound(req, 'submissionNotFound')
@@ -62,14 +67,24 @@ export async function decideReview(req: PayloadRequest, ctx: PluginContext, data
 
   const priorStages = await priorStagesOf(req, ctx, submissionId, user.id)
   const ownerId = idOf(loaded.doc.createdBy)
-  const decision = decide(ctx.workflow, { id: user.id, roles: rolesOf(user) }, action, { status, ownerId, priorStages })
+  const decision = decide(ctx.workflow, { id: user.id, roles: rolesOf(user) }, action, {
+    status,
+    ownerId,
+    priorStages,
+  })
   const l = lang(req)
   if (!decision.ok) {
     switch (decision.reason) {
       case 'status':
-        throw forbidden(req, 'forbiddenStatus', { action: actionLabels[action][l], status: statusLabels[status][l] })
+        throw forbidden(req, 'forbiddenStatus', {
+          action: actionLabels[action][l],
+          status: statusLabels[status][l],
+        })
       case 'role':
-        throw forbidden(req, 'forbiddenRole', { action: actionLabels[action][l], role: roleLabels[decision.role][l] })
+        throw forbidden(req, 'forbiddenRole', {
+          action: actionLabels[action][l],
+          role: roleLabels[decision.role][l],
+        })
       case 'owner':
         throw forbidden(req, 'forbiddenOwner')
       case 'ownContent':
@@ -80,12 +95,15 @@ export async function decideReview(req: PayloadRequest, ctx: PluginContext, data
   }
   const transition = decision.transition
   const note = typeof data.note === 'string' ? data.note.trim() : ''
-  if (transition.noteRequired && !note) throw badRequest(req, 'noteRequired', { action: actionLabels[action][l] })
+  if (transition.noteRequired && !note)
+    throw badRequest(req, 'noteRequired', { action: actionLabels[action][l] })
 
   if (action === 'submit') {
     const broken = checkSubmissionRules(loaded.content, ctx.options)
     if (broken.length) {
-      throw badRequest(req, 'rulesBroken', { rules: broken.map((b) => describeRule(req, b)).join('; ') })
+      throw badRequest(req, 'rulesBroken', {
+        rules: broken.map((b) => describeRule(req, b)).join('; '),
+      })
     }
   }
 
@@ -93,7 +111,12 @@ export async function decideReview(req: PayloadRequest, ctx: PluginContext, data
   let publication: string | number | null = null
   let url: string | null = null
   if (action === 'publish') {
-    const accounts = await req.payload.count({ collection: ctx.slugs.socialAccounts, where: { enabled: { equals: true } }, overrideAccess: true, req })
+    const accounts = await req.payload.count({
+      collection: ctx.slugs.socialAccounts,
+      where: { enabled: { equals: true } },
+      overrideAccess: true,
+      req,
+    })
     if (!accounts.totalDocs) throw badRequest(req, 'noAccounts')
   }
   if (action === 'retry') {
@@ -113,7 +136,12 @@ export async function decideReview(req: PayloadRequest, ctx: PluginContext, data
 
   // afterChange of this same operation reuses it: the row stays locked until commit.
   req.context[LOADED_KEY] = loaded.doc
-  const actor = user as unknown as { id: string | number; name?: string; jabatan?: string; nip?: string }
+  const actor = user as unknown as {
+    id: string | number
+    name?: string
+    jabatan?: string
+    nip?: string
+  }
   return {
     ...data,
     submission: submissionId,
@@ -129,7 +157,12 @@ export async function decideReview(req: PayloadRequest, ctx: PluginContext, data
     url,
     contentHash: contentHash(loaded.content),
     submissionOwner: ownerId,
-    corrections: transition.role === 'ketua-ppid' && Array.isArray(loaded.doc.pendingCorrections) && loaded.doc.pendingCorrections.length ? loaded.doc.pendingCorrections : null,
+    corrections:
+      transition.role === 'ketua-ppid' &&
+      Array.isArray(loaded.doc.pendingCorrections) &&
+      loaded.doc.pendingCorrections.length
+        ? loaded.doc.pendingCorrections
+        : null,
   }
 }
 
@@ -141,12 +174,24 @@ export async function applyReview(req: PayloadRequest, ctx: PluginContext, doc: 
   const submissionId = idOf(doc.submission)!
   const now = new Date().toISOString()
   const submission = req.context[LOADED_KEY] as Record<string, unknown> | undefined
-  if (!submission || String(submission.id) !== String(submissionId)) throw notFound(req, 'submissionNotFound')
+  if (!submission || String(submission.id) !== String(submissionId))
+    throw notFound(req, 'submissionNotFound')
   if (doc.action === 'confirm') {
     await req.payload.update({
       collection: ctx.slugs.publications,
       id: idOf(doc.publication)!,
-      data: { status: 'published', permalink: doc.url, publishedAt: now, confirmedBy: idOf(doc.actor), leaseToken: null, leaseUntil: null, errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null },
+      data: {
+        status: 'published',
+        permalink: doc.url,
+        publishedAt: now,
+        confirmedBy: idOf(doc.actor),
+        leaseToken: null,
+        leaseUntil: null,
+        errorClass: null,
+        errorCode: null,
+        errorMessage: null,
+        errorMessageEn: null,
+      },
       depth: 0,
       overrideAccess: true,
       req,
@@ -160,7 +205,16 @@ export async function applyReview(req: PayloadRequest, ctx: PluginContext, doc: 
       await req.payload.update({
         collection: ctx.slugs.publications,
         id: p.id,
-        data: { status: 'queued', state: null, leaseToken: null, leaseUntil: null, errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null },
+        data: {
+          status: 'queued',
+          state: null,
+          leaseToken: null,
+          leaseUntil: null,
+          errorClass: null,
+          errorCode: null,
+          errorMessage: null,
+          errorMessageEn: null,
+        },
         depth: 0,
         overrideAccess: true,
         req,
@@ -196,7 +250,10 @@ export async function applyReview(req: PayloadRequest, ctx: PluginContext, doc: 
   if (doc.toStatus === 'approved') await storeApprovalSheet(req, submissionId)
   // Step 5 starts: on approval in `auto` mode, on `publish`, on `retry`. The job is
   // queued with `req`: it exists only if this action commits.
-  const startsPosting = doc.action === 'publish' || doc.action === 'retry' || (doc.toStatus === 'approved' && ctx.options.publishing.mode === 'auto')
+  const startsPosting =
+    doc.action === 'publish' ||
+    doc.action === 'retry' ||
+    (doc.toStatus === 'approved' && ctx.options.publishing.mode === 'auto')
   if (startsPosting) {
     const targets = await enqueuePublishing(req, submission)
     if (targets && doc.toStatus === 'approved') {

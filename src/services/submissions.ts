@@ -4,7 +4,13 @@
  * from those targets (plus the register's `content` entry when all are published).
  */
 import type { Payload, PayloadRequest } from 'payload'
-import { APPROVAL_SHEETS, idOf, pluginContext, WORKFLOW_CONTEXT, type PluginContext } from '../context.js'
+import {
+  APPROVAL_SHEETS,
+  idOf,
+  pluginContext,
+  WORKFLOW_CONTEXT,
+  type PluginContext,
+} from '../context.js'
 import { contentHash, type MediaFacts } from '../workflow/content.js'
 import { outcome, SETTLING_STATUSES } from '../workflow/publication.js'
 import type { Stage } from '../workflow/table.js'
@@ -53,7 +59,12 @@ export async function loadSubmission(req: PayloadRequest, ctx: PluginContext, id
 }
 
 /** The stages in which this user already acted on this submission (separation of duties). */
-export async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, submissionId: string | number, userId: string | number): Promise<Stage[]> {
+export async function priorStagesOf(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  submissionId: string | number,
+  userId: string | number,
+): Promise<Stage[]> {
   const prior = await req.payload.find({
     collection: ctx.slugs.reviews,
     where: { and: [{ submission: { equals: submissionId } }, { actor: { equals: userId } }] },
@@ -63,11 +74,24 @@ export async function priorStagesOf(req: PayloadRequest, ctx: PluginContext, sub
     overrideAccess: true,
     req,
   })
-  return [...new Set(prior.docs.map((r) => (r as { stage?: Stage }).stage).filter(Boolean))] as Stage[]
+  return [
+    ...new Set(prior.docs.map((r) => (r as { stage?: Stage }).stage).filter(Boolean)),
+  ] as Stage[]
 }
 
-export async function publicationsOf(req: PayloadRequest, ctx: PluginContext, submissionId: string | number): Promise<Doc[]> {
-  const res = await req.payload.find({ collection: ctx.slugs.publications, where: { submission: { equals: submissionId } }, pagination: false, depth: 0, overrideAccess: true, req })
+export async function publicationsOf(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  submissionId: string | number,
+): Promise<Doc[]> {
+  const res = await req.payload.find({
+    collection: ctx.slugs.publications,
+    where: { submission: { equals: submissionId } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
   return res.docs as Doc[]
 }
 
@@ -75,7 +99,11 @@ export async function publicationsOf(req: PayloadRequest, ctx: PluginContext, su
 export const outcomeOf = (pubs: Doc[]) => outcome(pubs, postsByHand)
 
 /** Brings the submission's status in line with its targets (caller holds the row lock, in `req`'s transaction). */
-export async function settle(req: PayloadRequest, ctx: PluginContext, submissionId: string | number): Promise<string | null> {
+export async function settle(
+  req: PayloadRequest,
+  ctx: PluginContext,
+  submissionId: string | number,
+): Promise<string | null> {
   const loaded = await loadSubmission(req, ctx, submissionId)
   if (!loaded) return null
   const status = loaded.doc.status as string
@@ -88,7 +116,15 @@ export async function settle(req: PayloadRequest, ctx: PluginContext, submission
   if (next === 'published') {
     data.publishedAt = now
     const links = pubs.map((p) => `${p.platform}: ${p.permalink ?? p.postId ?? '-'}`).join('; ')
-    const sheet = await req.payload.find({ collection: APPROVAL_SHEETS, where: { submission: { equals: submissionId } }, sort: '-createdAt', limit: 1, depth: 0, overrideAccess: true, req })
+    const sheet = await req.payload.find({
+      collection: APPROVAL_SHEETS,
+      where: { submission: { equals: submissionId } },
+      sort: '-createdAt',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
     await appendRegisterEntry(req, ctx, {
       kind: 'content',
       submissionId,
@@ -99,12 +135,24 @@ export async function settle(req: PayloadRequest, ctx: PluginContext, submission
       approvalSheet: sheet.docs[0]?.id ?? null,
     })
   }
-  await req.payload.update({ collection: ctx.slugs.submissions, id: submissionId, data, depth: 0, overrideAccess: true, req, context: { [WORKFLOW_CONTEXT]: true } })
+  await req.payload.update({
+    collection: ctx.slugs.submissions,
+    id: submissionId,
+    data,
+    depth: 0,
+    overrideAccess: true,
+    req,
+    context: { [WORKFLOW_CONTEXT]: true },
+  })
   return next
 }
 
 /** Sets the submission from its targets: all published → `published` (+ register `content` entry); any failed/unconfirmed and none running → `publish_failed`. */
-export async function settleSubmission(payload: Payload, submissionId: string | number, outer?: PayloadRequest): Promise<string | null> {
+export async function settleSubmission(
+  payload: Payload,
+  submissionId: string | number,
+  outer?: PayloadRequest,
+): Promise<string | null> {
   const ctx = pluginContext(payload)
   const run = async (req: PayloadRequest) => {
     await lockDocument(req, ctx.slugs.submissions, submissionId)

@@ -1,8 +1,18 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import {
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 import { WORKFLOW_CONTEXT } from '../context.js'
 
 /** Runs `fn` in its own committed transaction (a separate connection from any caller's). */
-export async function inTransaction<T>(payload: Payload, fn: (req: PayloadRequest) => Promise<T>): Promise<T> {
+export async function inTransaction<T>(
+  payload: Payload,
+  fn: (req: PayloadRequest) => Promise<T>,
+): Promise<T> {
   const req = await createLocalReq({ context: { [WORKFLOW_CONTEXT]: true } }, payload)
   await initTransaction(req)
   try {

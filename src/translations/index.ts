@@ -33,11 +33,17 @@ type HasT = { t: unknown }
  * An app whose admin speaks a language we ship no words for gets English rather than
  * the bare key.
  */
-export function sopText(from: HasT, key: SopMessageKey, vars: Record<string, unknown> = {}): string {
+export function sopText(
+  from: HasT,
+  key: SopMessageKey,
+  vars: Record<string, unknown> = {},
+): string {
   const path = `sopMedsos:${key}` as const
   const text = (from.t as TFunction<SopMedsosTranslationKeys>)(path, vars)
   if (text !== path) return text
-  return en.sopMedsos[key].replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) => (vars[name] == null ? whole : String(vars[name])))
+  return en.sopMedsos[key].replace(/{{\s*(\w+)\s*}}/g, (whole, name: string) =>
+    vars[name] == null ? whole : String(vars[name]),
+  )
 }
 
 /**
@@ -47,5 +53,8 @@ export function sopText(from: HasT, key: SopMessageKey, vars: Record<string, unk
  */
 export function localI18n(config: SanitizedConfig, language: AcceptedLanguages = DEFAULT_LANGUAGE) {
   const supported = language in (config.i18n?.supportedLanguages ?? {})
-  return getLocalI18n({ config, language: supported ? language : (config.i18n.fallbackLanguage as AcceptedLanguages) })
+  return getLocalI18n({
+    config,
+    language: supported ? language : (config.i18n.fallbackLanguage as AcceptedLanguages),
+  })
 }

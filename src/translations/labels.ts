@@ -27,7 +27,10 @@ export const actionLabels = {
 
 export const roleLabels = {
   'tim-pelaksana': { id: 'Tim Pelaksana', en: 'Tim Pelaksana (field team)' },
-  'tim-pertimbangan': { id: 'Tim Pertimbangan Pelayanan Informasi', en: 'Tim Pertimbangan (review team)' },
+  'tim-pertimbangan': {
+    id: 'Tim Pertimbangan Pelayanan Informasi',
+    en: 'Tim Pertimbangan (review team)',
+  },
   'ketua-ppid': { id: 'Ketua PPID Pelaksana', en: 'Ketua PPID (PPID head)' },
   'atasan-ppid': { id: 'Atasan PPID Pelaksana', en: "Atasan PPID (PPID head's superior)" },
   'admin-medsos': { id: 'Admin Medsos', en: 'Admin Medsos (social media admin)' },

@@ -50,27 +50,34 @@ export interface ContentRules {
   captionMaxLength: number
 }
 
-const isImage = (m: MediaFacts) => typeof m.mimeType === 'string' && m.mimeType.startsWith('image/') && !!m.sha256
+const isImage = (m: MediaFacts) =>
+  typeof m.mimeType === 'string' && m.mimeType.startsWith('image/') && !!m.sha256
 
 /** Every SOP rule the content breaks, for the refusal of a `submit`. */
-export function checkSubmissionRules(content: SubmissionContent, rules: ContentRules): RuleBroken[] {
+export function checkSubmissionRules(
+  content: SubmissionContent,
+  rules: ContentRules,
+): RuleBroken[] {
   const broken: RuleBroken[] = []
   if (!content.title || !content.title.trim()) broken.push({ rule: 'titleRequired' })
   const photos = content.photos ?? []
   const notImages = photos.filter((p) => !isImage(p))
   const images = photos.length - notImages.length
-  if (images < rules.minPhotos) broken.push({ rule: 'minPhotos', min: rules.minPhotos, actual: images })
+  if (images < rules.minPhotos)
+    broken.push({ rule: 'minPhotos', min: rules.minPhotos, actual: images })
   if (notImages.length) broken.push({ rule: 'photosNotImages', ids: notImages.map((p) => p.id) })
   if (!richTextHasContent(content.narrative)) broken.push({ rule: 'narrativeRequired' })
   const length = countCharacters(content.caption?.trim())
   if (length === 0) broken.push({ rule: 'captionRequired' })
-  else if (length > rules.captionMaxLength) broken.push({ rule: 'captionTooLong', max: rules.captionMaxLength, actual: length })
+  else if (length > rules.captionMaxLength)
+    broken.push({ rule: 'captionTooLong', max: rules.captionMaxLength, actual: length })
   return broken
 }
 
 /** SHA-256 over the content a reviewer decides on: title, narrative, caption, photo and video ids with file hashes. */
 export function contentHash(content: SubmissionContent): string {
-  const media = (list?: readonly MediaFacts[]) => (list ?? []).map((m) => ({ id: String(m.id), sha256: m.sha256 ?? null }))
+  const media = (list?: readonly MediaFacts[]) =>
+    (list ?? []).map((m) => ({ id: String(m.id), sha256: m.sha256 ?? null }))
   const canonical = canonicalJson({
     title: content.title ?? '',
     narrative: content.narrative ?? null,

@@ -8,7 +8,15 @@
  */
 import { lexicalText } from './text.js'
 
-export const CORRECTABLE_FIELDS = ['title', 'activityDate', 'location', 'narrative', 'caption', 'photos', 'videos'] as const
+export const CORRECTABLE_FIELDS = [
+  'title',
+  'activityDate',
+  'location',
+  'narrative',
+  'caption',
+  'photos',
+  'videos',
+] as const
 export type CorrectableField = (typeof CORRECTABLE_FIELDS)[number]
 
 export interface CorrectionEditor {
@@ -59,7 +67,9 @@ export function mergeCorrections(
   data: Record<string, unknown>,
   editor?: CorrectionEditor,
 ): Correction[] {
-  const byField = new Map<CorrectableField, Correction>((pending ?? []).map((c) => [c.field, { ...c }]))
+  const byField = new Map<CorrectableField, Correction>(
+    (pending ?? []).map((c) => [c.field, { ...c }]),
+  )
   for (const field of CORRECTABLE_FIELDS) {
     if (!(field in data)) continue
     const before = displayValue(field, original[field])
@@ -71,7 +81,8 @@ export function mergeCorrections(
       continue
     }
     const editors = [...(byField.get(field)?.editors ?? [])]
-    if (editor && !editors.some((e) => String(e.id) === String(editor.id))) editors.push({ id: editor.id, name: editor.name ?? null })
+    if (editor && !editors.some((e) => String(e.id) === String(editor.id)))
+      editors.push({ id: editor.id, name: editor.name ?? null })
     byField.set(field, { field, before: first, after, ...(editors.length ? { editors } : {}) })
   }
   return CORRECTABLE_FIELDS.filter((f) => byField.has(f)).map((f) => byField.get(f)!)

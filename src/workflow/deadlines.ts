@@ -76,9 +76,17 @@ const ZONE_NAMES: Record<string, string> = {
 }
 
 /** "27 Nov 2026 23.59 WIB": an instant as the office reads it (Indonesian zones by their names). */
-export function formatInZone(value: Date | string | null | undefined, timeZone: string, lang: 'id' | 'en' = 'id'): string {
+export function formatInZone(
+  value: Date | string | null | undefined,
+  timeZone: string,
+  lang: 'id' | 'en' = 'id',
+): string {
   const date = toDate(value)
   if (!date) return '-'
-  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', { timeZone, dateStyle: 'medium', timeStyle: 'short' }).format(date)
+  const text = new Intl.DateTimeFormat(lang === 'en' ? 'en-GB' : 'id-ID', {
+    timeZone,
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date)
   return `${text} ${ZONE_NAMES[timeZone] ?? timeZone}`
 }

@@ -15,7 +15,12 @@ export type Role = (typeof ROLES)[number]
 export const SOP_ROLES = ROLES.filter((r) => r !== 'admin') as Exclude<Role, 'admin'>[]
 
 /** Roles that read the whole office's work (all but others' drafts). */
-export const OFFICE_ROLES: Role[] = ['tim-pertimbangan', 'ketua-ppid', 'atasan-ppid', 'admin-medsos']
+export const OFFICE_ROLES: Role[] = [
+  'tim-pertimbangan',
+  'ketua-ppid',
+  'atasan-ppid',
+  'admin-medsos',
+]
 
 /** The approver stages in their fixed SOP order; an agency may drop ketua-ppid and/or atasan-ppid. */
 export const APPROVER_STAGES = ['tim-pertimbangan', 'ketua-ppid', 'atasan-ppid'] as const
@@ -35,7 +40,18 @@ export const STATUSES = [
 ] as const
 export type Status = (typeof STATUSES)[number]
 
-export const ACTIONS = ['submit', 'accept', 'reject', 'verify', 'return', 'approve', 'decline', 'publish', 'retry', 'confirm'] as const
+export const ACTIONS = [
+  'submit',
+  'accept',
+  'reject',
+  'verify',
+  'return',
+  'approve',
+  'decline',
+  'publish',
+  'retry',
+  'confirm',
+] as const
 
 /** Step 5 (Admin Medsos): start posting, retry failed targets, confirm a target with its URL. */
 export const PUBLISHING_ACTIONS = ['publish', 'retry', 'confirm'] as const
@@ -75,9 +91,17 @@ export const STATUS_FACTS: Record<Status, StatusFacts> = {
   approved: { deadline: 'dayAfterActivity', final: false, notice: inQueue },
   publishing: { deadline: 'dayAfterActivity', final: false, notice: null },
   published: { deadline: null, final: true, notice: null },
-  returned: { deadline: 'dayAfterReturn', final: false, notice: { kind: 'returned', to: ['tim-pelaksana'] } },
+  returned: {
+    deadline: 'dayAfterReturn',
+    final: false,
+    notice: { kind: 'returned', to: ['tim-pelaksana'] },
+  },
   declined: { deadline: null, final: true, notice: { kind: 'declined', to: ['tim-pelaksana'] } },
-  publish_failed: { deadline: 'dayAfterActivity', final: false, notice: { kind: 'publishFailed', to: ['admin-medsos'] } },
+  publish_failed: {
+    deadline: 'dayAfterActivity',
+    final: false,
+    notice: { kind: 'publishFailed', to: ['admin-medsos'] },
+  },
 }
 
 /** Statuses after which nothing more happens to a submission. */

@@ -9,7 +9,14 @@
 import { STATUS_FACTS, type Role, type Status } from './model.js'
 import { waitingOn, type Stage, type Workflow } from './table.js'
 
-export const NOTIFICATION_KINDS = ['queue', 'returned', 'declined', 'publishFailed', 'overdue', 'escalation'] as const
+export const NOTIFICATION_KINDS = [
+  'queue',
+  'returned',
+  'declined',
+  'publishFailed',
+  'overdue',
+  'escalation',
+] as const
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number]
 
 /** Who answers for a late step: the PPID head for the field team, the review team and the Admin Medsos; the superior for the PPID head. */
@@ -25,7 +32,10 @@ export const SUPERIOR: Record<Stage, Role | null> = {
 export const ESCALATE_AFTER_MS = 24 * 60 * 60 * 1000
 
 /** The notice a submission entering `status` sends, and to which stages (STATUS_FACTS in model.ts). */
-export function entryNotice(workflow: Workflow, status: Status): { kind: NotificationKind; stages: Stage[] } | null {
+export function entryNotice(
+  workflow: Workflow,
+  status: Status,
+): { kind: NotificationKind; stages: Stage[] } | null {
   const notice = STATUS_FACTS[status]?.notice
   if (!notice) return null
   if (notice.to !== 'waiting') return { kind: notice.kind, stages: [...notice.to] }
@@ -39,5 +49,8 @@ export function lateStage(workflow: Workflow, status: Status): Stage | null {
 }
 
 /** One step of one submission: the same status entered at the same instant. */
-export const stepKey = (submissionId: string | number, status: string, enteredAt: string | null | undefined) =>
-  `${submissionId}:${status}:${enteredAt ? new Date(enteredAt).toISOString() : '-'}`
+export const stepKey = (
+  submissionId: string | number,
+  status: string,
+  enteredAt: string | null | undefined,
+) => `${submissionId}:${status}:${enteredAt ? new Date(enteredAt).toISOString() : '-'}`

@@ -11,18 +11,39 @@ export interface Period {
   label: string
 }
 
-const MONTHS_ID = ['Januari', 'Februari', 'Maret', 'April', 'Mei', 'Juni', 'Juli', 'Agustus', 'September', 'Oktober', 'November', 'Desember']
+const MONTHS_ID = [
+  'Januari',
+  'Februari',
+  'Maret',
+  'April',
+  'Mei',
+  'Juni',
+  'Juli',
+  'Agustus',
+  'September',
+  'Oktober',
+  'November',
+  'Desember',
+]
 
-const at = (y: number, m: number, d: number, tz: string) => new Date(new TZDate(y, m - 1, d, 0, 0, 0, 0, tz).getTime())
+const at = (y: number, m: number, d: number, tz: string) =>
+  new Date(new TZDate(y, m - 1, d, 0, 0, 0, 0, tz).getTime())
 
 /** null when the input is not a period. */
-export function parsePeriod(input: { period?: string | null; from?: string | null; to?: string | null }, timeZone: string): Period | null {
+export function parsePeriod(
+  input: { period?: string | null; from?: string | null; to?: string | null },
+  timeZone: string,
+): Period | null {
   const p = input.period?.trim()
   let match: RegExpExecArray | null
   if (p && (match = /^(\d{4})-(\d{2})$/.exec(p))) {
     const [y, m] = [Number(match[1]), Number(match[2])]
     if (m < 1 || m > 12) return null
-    return { start: at(y, m, 1, timeZone), end: m === 12 ? at(y + 1, 1, 1, timeZone) : at(y, m + 1, 1, timeZone), label: `${MONTHS_ID[m - 1]} ${y}` }
+    return {
+      start: at(y, m, 1, timeZone),
+      end: m === 12 ? at(y + 1, 1, 1, timeZone) : at(y, m + 1, 1, timeZone),
+      label: `${MONTHS_ID[m - 1]} ${y}`,
+    }
   }
   if (p && /^\d{4}$/.test(p)) {
     const y = Number(p)
@@ -41,7 +62,11 @@ export function parsePeriod(input: { period?: string | null; from?: string | nul
 }
 
 /** Wall-clock date and time in the zone, as "27/11/2026 09:05". */
-export function formatLocal(date: Date | string | null | undefined, timeZone: string, withTime = true): string {
+export function formatLocal(
+  date: Date | string | null | undefined,
+  timeZone: string,
+  withTime = true,
+): string {
   if (!date) return ''
   const d = new TZDate(new Date(date).getTime(), timeZone)
   const pad = (n: number) => String(n).padStart(2, '0')
@@ -52,5 +77,14 @@ export function formatLocal(date: Date | string | null | undefined, timeZone: st
 /** The same wall-clock time as a UTC Date: what a spreadsheet shows as the local time. */
 export function wallClock(date: Date | string, timeZone: string): Date {
   const d = new TZDate(new Date(date).getTime(), timeZone)
-  return new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate(), d.getHours(), d.getMinutes(), d.getSeconds()))
+  return new Date(
+    Date.UTC(
+      d.getFullYear(),
+      d.getMonth(),
+      d.getDate(),
+      d.getHours(),
+      d.getMinutes(),
+      d.getSeconds(),
+    ),
+  )
 }

@@ -18,7 +18,8 @@ export function registerFormatProblem(format: string): string | null {
   if (!/\{seq(?::\d{1,2})?\}/.test(format)) return 'must contain {seq} or {seq:N}'
   if (!format.includes('{year}')) return 'must contain {year} (numbers restart every year)'
   const leftover = format.replace(TOKEN, '')
-  if (/[{}]/.test(leftover)) return 'has an unknown {token}; known: {seq}, {seq:N}, {month}, {monthRoman}, {year}'
+  if (/[{}]/.test(leftover))
+    return 'has an unknown {token}; known: {seq}, {seq:N}, {month}, {monthRoman}, {year}'
   return null
 }
 
@@ -28,7 +29,12 @@ export function registerPeriod(at: Date, timeZone: string): { year: number; mont
   return { year: local.getFullYear(), month: local.getMonth() + 1 }
 }
 
-export function formatRegisterNumber(format: string, sequence: number, at: Date, timeZone: string): string {
+export function formatRegisterNumber(
+  format: string,
+  sequence: number,
+  at: Date,
+  timeZone: string,
+): string {
   const { year, month } = registerPeriod(at, timeZone)
   return format.replace(TOKEN, (_match, token: string, width?: string) => {
     if (token.startsWith('seq')) return String(sequence).padStart(width ? Number(width) : 1, '0')
@@ -74,12 +80,16 @@ export type ChainVerdict =
   | { ok: false; index: number; number: string; problem: 'hash' | 'link' }
 
 /** Walks entries in chain order; reports the first one whose hash or link is wrong. */
-export function verifyRegisterChain(entries: readonly (RegisterEntryContent & { hash: string })[]): ChainVerdict {
+export function verifyRegisterChain(
+  entries: readonly (RegisterEntryContent & { hash: string })[],
+): ChainVerdict {
   let previous = GENESIS_HASH
   for (let index = 0; index < entries.length; index++) {
     const entry = entries[index]!
-    if (entry.previousHash !== previous) return { ok: false, index, number: entry.number, problem: 'link' }
-    if (registerEntryHash(entry) !== entry.hash) return { ok: false, index, number: entry.number, problem: 'hash' }
+    if (entry.previousHash !== previous)
+      return { ok: false, index, number: entry.number, problem: 'link' }
+    if (registerEntryHash(entry) !== entry.hash)
+      return { ok: false, index, number: entry.number, problem: 'hash' }
     previous = entry.hash
   }
   return { ok: true, entries: entries.length }

@@ -37,7 +37,14 @@ export interface StepFigures {
 
 export interface MonthlyReport {
   period: { start: string; end: string; label: string }
-  counts: { handedIn: number; accepted: number; returned: number; approved: number; declined: number; published: number }
+  counts: {
+    handedIn: number
+    accepted: number
+    returned: number
+    approved: number
+    declined: number
+    published: number
+  }
   publishedByPlatform: Record<string, number>
   steps: StepFigures[]
   overdueRate: number | null
@@ -45,7 +52,11 @@ export interface MonthlyReport {
 }
 
 const STEPS: { step: string; label: string; from: string[] }[] = [
-  { step: '1', label: 'Penyerahan dokumentasi (Tim Pelaksana, hari H)', from: ['draft', 'returned'] },
+  {
+    step: '1',
+    label: 'Penyerahan dokumentasi (Tim Pelaksana, hari H)',
+    from: ['draft', 'returned'],
+  },
   { step: '2', label: 'Penilaian (Tim Pertimbangan, H+1)', from: ['submitted'] },
   { step: '3', label: 'Pengendalian dan koreksi (Ketua PPID, H+1)', from: ['accepted'] },
   { step: '4', label: 'Keputusan (Atasan PPID, H+1)', from: ['verified'] },
@@ -65,10 +76,12 @@ export function monthlyReport(
   const byId = new Map(submissions.map((s) => [String(s.id), s]))
   const sorted = [...reviews].sort((a, b) => a.at.getTime() - b.at.getTime())
   const history = new Map<string, ReviewFact[]>()
-  for (const r of sorted) history.set(String(r.submission), [...(history.get(String(r.submission)) ?? []), r])
+  for (const r of sorted)
+    history.set(String(r.submission), [...(history.get(String(r.submission)) ?? []), r])
 
   const samples = new Map<string, { ms: number | null; late: boolean }[]>()
-  const add = (step: string, ms: number | null, late: boolean) => samples.set(step, [...(samples.get(step) ?? []), { ms, late }])
+  const add = (step: string, ms: number | null, late: boolean) =>
+    samples.set(step, [...(samples.get(step) ?? []), { ms, late }])
   const counts = { handedIn: 0, accepted: 0, returned: 0, approved: 0, declined: 0, published: 0 }
   const days = new Map<number, { handedIn: number; published: number }>()
   const day = (d: Date) => new TZDate(d.getTime(), timeZone).getDate()
@@ -97,7 +110,15 @@ export function monthlyReport(
     // As the workflow does: `submittedAt` is the latest hand-in (a resubmission restarts H+1).
     const submittedAt = before.filter((h) => h.action === 'submit').at(-1)?.at ?? null
     const start = earlier?.at ?? (step.step === '1' ? null : submittedAt)
-    const due = dueAt({ status: r.fromStatus as never, activityDate: sub?.activityDate ?? null, submittedAt, statusChangedAt: start }, timeZone)
+    const due = dueAt(
+      {
+        status: r.fromStatus as never,
+        activityDate: sub?.activityDate ?? null,
+        submittedAt,
+        statusChangedAt: start,
+      },
+      timeZone,
+    )
     add(step.step, start ? r.at.getTime() - start.getTime() : null, due ? r.at > due : false)
   }
   const publishedByPlatform: Record<string, number> = {}
@@ -106,9 +127,23 @@ export function monthlyReport(
     counts.published++
     bump(p.publishedAt, 'published')
     publishedByPlatform[p.platform] = (publishedByPlatform[p.platform] ?? 0) + 1
-    const approval = (history.get(String(p.submission)) ?? []).filter((h) => h.toStatus === 'approved' && h.at <= p.publishedAt).at(-1)
-    const due = dueAt({ status: 'approved', activityDate: byId.get(String(p.submission))?.activityDate ?? null, submittedAt: null, statusChangedAt: null }, timeZone)
-    add('5', approval ? p.publishedAt.getTime() - approval.at.getTime() : null, due ? p.publishedAt > due : false)
+    const approval = (history.get(String(p.submission)) ?? [])
+      .filter((h) => h.toStatus === 'approved' && h.at <= p.publishedAt)
+      .at(-1)
+    const due = dueAt(
+      {
+        status: 'approved',
+        activityDate: byId.get(String(p.submission))?.activityDate ?? null,
+        submittedAt: null,
+        statusChangedAt: null,
+      },
+      timeZone,
+    )
+    add(
+      '5',
+      approval ? p.publishedAt.getTime() - approval.at.getTime() : null,
+      due ? p.publishedAt > due : false,
+    )
   }
   const steps = STEPS.map(({ step, label }) => {
     const list = samples.get(step) ?? []
@@ -127,12 +162,22 @@ export function monthlyReport(
   const lastDay = new TZDate(period.end.getTime() - 1, timeZone).getDate()
   const spanDays = Math.round((period.end.getTime() - period.start.getTime()) / 86_400_000)
   return {
-    period: { start: period.start.toISOString(), end: period.end.toISOString(), label: period.label },
+    period: {
+      start: period.start.toISOString(),
+      end: period.end.toISOString(),
+      label: period.label,
+    },
     counts,
     publishedByPlatform,
     steps,
     overdueRate: total ? Math.round((late / total) * 1000) / 1000 : null,
-    days: spanDays <= 31 ? Array.from({ length: lastDay }, (_, i) => ({ day: i + 1, ...(days.get(i + 1) ?? { handedIn: 0, published: 0 }) })) : [],
+    days:
+      spanDays <= 31
+        ? Array.from({ length: lastDay }, (_, i) => ({
+            day: i + 1,
+            ...(days.get(i + 1) ?? { handedIn: 0, published: 0 }),
+          }))
+        : [],
   }
 }
 
@@ -158,9 +203,16 @@ export function reportChartSvg(report: MonthlyReport): string {
   ]
   days.forEach((d, i) => {
     const x = pad.l + i * slot
-    parts.push(`<rect class="handed-in" data-day="${d.day}" x="${x.toFixed(1)}" y="${y(d.handedIn).toFixed(1)}" width="${bar.toFixed(1)}" height="${(H - pad.b - y(d.handedIn)).toFixed(1)}" fill="#0b5d3b"/>`)
-    parts.push(`<rect class="published" data-day="${d.day}" x="${(x + bar + 1).toFixed(1)}" y="${y(d.published).toFixed(1)}" width="${bar.toFixed(1)}" height="${(H - pad.b - y(d.published)).toFixed(1)}" fill="#f0b429"/>`)
-    if (d.day === 1 || d.day % 5 === 0) parts.push(`<text x="${(x + bar).toFixed(1)}" y="${H - pad.b + 14}" text-anchor="middle">${d.day}</text>`)
+    parts.push(
+      `<rect class="handed-in" data-day="${d.day}" x="${x.toFixed(1)}" y="${y(d.handedIn).toFixed(1)}" width="${bar.toFixed(1)}" height="${(H - pad.b - y(d.handedIn)).toFixed(1)}" fill="#0b5d3b"/>`,
+    )
+    parts.push(
+      `<rect class="published" data-day="${d.day}" x="${(x + bar + 1).toFixed(1)}" y="${y(d.published).toFixed(1)}" width="${bar.toFixed(1)}" height="${(H - pad.b - y(d.published)).toFixed(1)}" fill="#f0b429"/>`,
+    )
+    if (d.day === 1 || d.day % 5 === 0)
+      parts.push(
+        `<text x="${(x + bar).toFixed(1)}" y="${H - pad.b + 14}" text-anchor="middle">${d.day}</text>`,
+      )
   })
   parts.push('</svg>')
   return parts.join('')

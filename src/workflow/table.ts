@@ -59,12 +59,14 @@ const NEGATIVE_ACTIONS: Record<ApproverStage, { action: Action; to: Status }[]> 
 /** Returns a reason when the stage list is not usable, else null. */
 export function stagesProblem(stages: readonly string[]): string | null {
   if (stages.length === 0) return 'must contain at least "tim-pertimbangan"'
-  if (stages[0] !== 'tim-pertimbangan') return 'must start with "tim-pertimbangan" (SOP step 2 is not optional)'
+  if (stages[0] !== 'tim-pertimbangan')
+    return 'must start with "tim-pertimbangan" (SOP step 2 is not optional)'
   let last = -1
   for (const stage of stages) {
     const index = (APPROVER_STAGES as readonly string[]).indexOf(stage)
     if (index < 0) return `unknown stage "${stage}"`
-    if (index <= last) return 'stages must be unique and in SOP order: tim-pertimbangan, ketua-ppid, atasan-ppid'
+    if (index <= last)
+      return 'stages must be unique and in SOP order: tim-pertimbangan, ketua-ppid, atasan-ppid'
     last = index
   }
   return null
@@ -75,15 +77,36 @@ export function buildWorkflow(stages: readonly ApproverStage[] = APPROVER_STAGES
   if (problem) throw new Error(`stages ${problem}`)
   const transitions: Transition[] = []
   for (const from of ['draft', 'returned'] as Status[]) {
-    transitions.push({ action: 'submit', role: 'tim-pelaksana', from, to: 'submitted', noteRequired: false, ownerOnly: true })
+    transitions.push({
+      action: 'submit',
+      role: 'tim-pelaksana',
+      from,
+      to: 'submitted',
+      noteRequired: false,
+      ownerOnly: true,
+    })
   }
   let entry: Status = 'submitted'
   stages.forEach((stage, index) => {
     const last = index === stages.length - 1
     const passed = last ? 'approved' : PASSED_STATUS[stage]
-    transitions.push({ action: POSITIVE_ACTION[stage], role: stage, from: entry, to: passed, noteRequired: false, ownerOnly: false })
+    transitions.push({
+      action: POSITIVE_ACTION[stage],
+      role: stage,
+      from: entry,
+      to: passed,
+      noteRequired: false,
+      ownerOnly: false,
+    })
     for (const negative of NEGATIVE_ACTIONS[stage]) {
-      transitions.push({ action: negative.action, role: stage, from: entry, to: negative.to, noteRequired: true, ownerOnly: false })
+      transitions.push({
+        action: negative.action,
+        role: stage,
+        from: entry,
+        to: negative.to,
+        noteRequired: true,
+        ownerOnly: false,
+      })
     }
     entry = passed
   })
@@ -100,7 +123,11 @@ export function buildWorkflow(stages: readonly ApproverStage[] = APPROVER_STAGES
   return { stages: [...stages], transitions }
 }
 
-export function findTransition(workflow: Workflow, action: Action, from: Status): Transition | undefined {
+export function findTransition(
+  workflow: Workflow,
+  action: Action,
+  from: Status,
+): Transition | undefined {
   return workflow.transitions.find((t) => t.action === action && t.from === from)
 }
 
@@ -129,10 +156,16 @@ export type Decision = { ok: true; transition: Transition } | ({ ok: false } & R
 const sameId = (a: unknown, b: unknown) => a != null && b != null && String(a) === String(b)
 
 /** May this actor take this action on a submission in this state? */
-export function decide(workflow: Workflow, actor: Actor, action: Action, context: ActionContext): Decision {
+export function decide(
+  workflow: Workflow,
+  actor: Actor,
+  action: Action,
+  context: ActionContext,
+): Decision {
   const transition = findTransition(workflow, action, context.status)
   if (!transition) return { ok: false, reason: 'status' }
-  if (!actor.roles.includes(transition.role)) return { ok: false, reason: 'role', role: transition.role }
+  if (!actor.roles.includes(transition.role))
+    return { ok: false, reason: 'role', role: transition.role }
   const isOwner = sameId(actor.id, context.ownerId)
   if (transition.ownerOnly && !isOwner) return { ok: false, reason: 'owner' }
   // Separation of duties: the submitter never approves their own content, and one
@@ -144,7 +177,11 @@ export function decide(workflow: Workflow, actor: Actor, action: Action, context
 }
 
 /** The actions this actor may take now: what the admin shows as buttons. */
-export function allowedActions(workflow: Workflow, actor: Actor, context: ActionContext): Transition[] {
+export function allowedActions(
+  workflow: Workflow,
+  actor: Actor,
+  context: ActionContext,
+): Transition[] {
   const result: Transition[] = []
   for (const t of workflow.transitions) {
     if (t.from !== context.status) continue
@@ -160,7 +197,9 @@ export function allowedActions(workflow: Workflow, actor: Actor, context: Action
  * stage acts — so an agency without that stage has no content editor after hand-in.
  */
 export function contentEditors(workflow: Workflow): { owner: Status[]; 'ketua-ppid': Status[] } {
-  const from = (role: Stage) => [...new Set(workflow.transitions.filter((t) => t.role === role).map((t) => t.from))]
+  const from = (role: Stage) => [
+    ...new Set(workflow.transitions.filter((t) => t.role === role).map((t) => t.from)),
+  ]
   return { owner: from('tim-pelaksana'), 'ketua-ppid': from('ketua-ppid') }
 }
 
@@ -176,9 +215,15 @@ export type EditDecision = { ok: true; as: 'owner' | 'ketua-ppid' } | ({ ok: fal
 export function decideEdit(workflow: Workflow, actor: Actor, context: ActionContext): EditDecision {
   const editors = contentEditors(workflow)
   const isOwner = sameId(actor.id, context.ownerId)
-  if (isOwner && actor.roles.includes('tim-pelaksana') && editors.owner.includes(context.status)) return { ok: true, as: 'owner' }
-  if (!actor.roles.includes('ketua-ppid')) return isOwner && actor.roles.includes('tim-pelaksana') ? { ok: false, reason: 'status' } : { ok: false, reason: 'role', role: 'ketua-ppid' }
-  const stageActions = workflow.transitions.filter((t) => t.role === 'ketua-ppid' && t.from === context.status)
+  if (isOwner && actor.roles.includes('tim-pelaksana') && editors.owner.includes(context.status))
+    return { ok: true, as: 'owner' }
+  if (!actor.roles.includes('ketua-ppid'))
+    return isOwner && actor.roles.includes('tim-pelaksana')
+      ? { ok: false, reason: 'status' }
+      : { ok: false, reason: 'role', role: 'ketua-ppid' }
+  const stageActions = workflow.transitions.filter(
+    (t) => t.role === 'ketua-ppid' && t.from === context.status,
+  )
   if (!stageActions.length) return { ok: false, reason: 'status' }
   let refusal: Refusal = { reason: 'status' }
   for (const t of stageActions) {

@@ -25,7 +25,7 @@ export function lexicalText(value: unknown): string {
     if (n.type === 'linebreak') return '\n'
     return Array.isArray(n.children) ? n.children.map(inline).join('') : ''
   }
-  for (const child of ((root as { children?: unknown[] }).children ?? [])) blocks.push(inline(child))
+  for (const child of (root as { children?: unknown[] }).children ?? []) blocks.push(inline(child))
   return blocks.join('\n').trim()
 }
 

@@ -9,7 +9,8 @@ import assert from 'node:assert/strict'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
-export type FlowRole = 'tim-pelaksana' | 'tim-pertimbangan' | 'ketua-ppid' | 'atasan-ppid' | 'admin-medsos'
+export type FlowRole =
+  'tim-pelaksana' | 'tim-pertimbangan' | 'ketua-ppid' | 'atasan-ppid' | 'admin-medsos'
 export type FlowUsers = Record<FlowRole, { email: string; password: string }>
 
 export interface FlowOptions {
@@ -33,7 +34,10 @@ const pageErrors: string[] = []
 const sessions = new Map<string, { page: Page; context: BrowserContext }>()
 
 /** Logs a role in once per flow; later turns of the same role reuse its session (as a person keeps a tab open). */
-async function login(o: FlowOptions, role: FlowRole): Promise<{ page: Page; context: BrowserContext }> {
+async function login(
+  o: FlowOptions,
+  role: FlowRole,
+): Promise<{ page: Page; context: BrowserContext }> {
   const key = `${o.base}|${role}`
   const open = sessions.get(key)
   if (open) {
@@ -53,9 +57,16 @@ async function closeSessions(o: FlowOptions) {
   }
 }
 
-async function newSession(o: FlowOptions, role: FlowRole): Promise<{ page: Page; context: BrowserContext }> {
+async function newSession(
+  o: FlowOptions,
+  role: FlowRole,
+): Promise<{ page: Page; context: BrowserContext }> {
   // The browser asks for English: the admin must still open in Indonesian.
-  const context = await o.browser.newContext({ locale: 'en-US', timezoneId: 'Asia/Jakarta', viewport: { width: 1280, height: 900 } })
+  const context = await o.browser.newContext({
+    locale: 'en-US',
+    timezoneId: 'Asia/Jakarta',
+    viewport: { width: 1280, height: 900 },
+  })
   const page = await context.newPage()
   page.setDefaultTimeout(120_000)
   page.on('pageerror', (e) => pageErrors.push(`${role}: ${String(e)}`))
@@ -73,7 +84,11 @@ async function openSubmission(page: Page, o: FlowOptions, id: string, status: st
 }
 
 const buttonsOf = async (page: Page) =>
-  (await page.locator('[data-action-button]').evaluateAll((els) => els.map((e) => e.getAttribute('data-action-button') ?? ''))).sort()
+  (
+    await page
+      .locator('[data-action-button]')
+      .evaluateAll((els) => els.map((e) => e.getAttribute('data-action-button') ?? ''))
+  ).sort()
 
 async function act(page: Page, action: string, next: string, note?: string) {
   const button = page.locator(`[data-action-button="${action}"]`)
@@ -84,7 +99,12 @@ async function act(page: Page, action: string, next: string, note?: string) {
     if (note !== undefined) await page.fill(`textarea[name="note-${action}"]`, note)
     await page.click(`[data-send="${action}"]`)
   }
-  await page.waitForSelector(next.split('|').map((s) => `.sop-workbench[data-status="${s}"]`).join(', '))
+  await page.waitForSelector(
+    next
+      .split('|')
+      .map((s) => `.sop-workbench[data-status="${s}"]`)
+      .join(', '),
+  )
 }
 
 async function save(page: Page) {
@@ -94,7 +114,8 @@ async function save(page: Page) {
 }
 
 export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
-  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(o.artifacts, `admin-${name}.png`), fullPage: true })
+  const shot = (page: Page, name: string) =>
+    page.screenshot({ path: path.join(o.artifacts, `admin-${name}.png`), fullPage: true })
   const buttons: Record<string, string[]> = {}
   const errors = pageErrors
   errors.length = 0
@@ -109,7 +130,9 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await page.fill('#field-title', o.title)
   await page.fill('#field-location', 'Aula Kantor Bupati Lamandau, Nanga Bulik')
   await page.locator('[data-field-path="narrative"] [contenteditable="true"]').click()
-  await page.keyboard.type('Pemerintah Kabupaten Lamandau menggelar rapat koordinasi percepatan penurunan stunting bersama seluruh camat.')
+  await page.keyboard.type(
+    'Pemerintah Kabupaten Lamandau menggelar rapat koordinasi percepatan penurunan stunting bersama seluruh camat.',
+  )
   // The caption counter counts as the server does (an emoji is one character).
   await page.fill('#field-caption', 'x'.repeat(205))
   await page.waitForSelector('.sop-caption-counter[data-left="-5"]')
@@ -129,7 +152,10 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   assert.match(await refusal.innerText(), /minimal 4 foto \(saat ini 0\)/)
   // Four photos at once through Payload's bulk upload.
   await page.locator('#field-photos').getByRole('button', { name: 'Buat Baru' }).click()
-  await page.locator('.drawer input[type="file"], [class*="drawer"] input[type="file"]').first().setInputFiles(o.photos)
+  await page
+    .locator('.drawer input[type="file"], [class*="drawer"] input[type="file"]')
+    .first()
+    .setInputFiles(o.photos)
   await page.getByText('4 File untuk Diunggah').first().waitFor()
   await page.getByRole('button', { name: 'Simpan', exact: true }).last().click()
   await page.waitForSelector('.sop-photo-hint[data-count="4"]')
@@ -149,7 +175,10 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await page.click('[data-action-button="reject"]')
   // The written response is required: "Kirim" stays disabled until there is one.
   assert.equal(await page.locator('[data-send="reject"]').isDisabled(), true)
-  await page.fill('textarea[name="note-reject"]', 'Foto nomor 2 buram; mohon ganti dan lengkapi nama narasumber.')
+  await page.fill(
+    'textarea[name="note-reject"]',
+    'Foto nomor 2 buram; mohon ganti dan lengkapi nama narasumber.',
+  )
   await page.click('[data-send="reject"]')
   await page.waitForSelector('.sop-workbench[data-status="returned"]')
   await shot(page, 'edit-returned')
@@ -160,7 +189,10 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await openSubmission(page, o, id, 'returned')
   buttons['returned/tim-pelaksana'] = await buttonsOf(page)
   assert.match(await page.locator('.sop-timeline').innerText(), /Foto nomor 2 buram/)
-  await page.fill('#field-caption', 'Rakor percepatan penurunan stunting bersama camat 👶 #LamandauSehat')
+  await page.fill(
+    '#field-caption',
+    'Rakor percepatan penurunan stunting bersama camat 👶 #LamandauSehat',
+  )
   // Unsaved changes: actions wait for a save.
   await page.waitForSelector('[data-action-button="submit"][disabled]')
   await save(page)
@@ -182,7 +214,10 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await save(page)
   await act(page, 'verify', 'verified', 'Judul disesuaikan.')
   await page.waitForSelector('.sop-corrections tr[data-field="title"]')
-  assert.match(await page.locator('.sop-corrections tr[data-field="title"]').innerText(), /dikoreksi/)
+  assert.match(
+    await page.locator('.sop-corrections tr[data-field="title"]').innerText(),
+    /dikoreksi/,
+  )
   buttons['verified/ketua-ppid'] = await buttonsOf(page)
   await shot(page, 'edit-verified-with-correction')
 
@@ -192,7 +227,12 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await openSubmission(page, o, id, 'verified')
   buttons['verified/atasan-ppid'] = await buttonsOf(page)
   // With accounts, approval starts posting (a fast worker may already have finished it).
-  await act(page, 'approve', o.hasAccounts ? 'publishing|published' : 'approved', 'Disetujui untuk diunggah.')
+  await act(
+    page,
+    'approve',
+    o.hasAccounts ? 'publishing|published' : 'approved',
+    'Disetujui untuk diunggah.',
+  )
 
   // ---- Admin Medsos: sees it; without accounts, "Unggah" explains what is missing.
   ;({ page } = await login(o, 'admin-medsos'))
@@ -203,7 +243,10 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
     buttons['approved/admin-medsos'] = await buttonsOf(page)
     await page.click('[data-action-button="publish"]')
     await page.locator('.sop-action-error').waitFor()
-    assert.match(await page.locator('.sop-action-error').innerText(), /Belum ada akun media sosial yang aktif/)
+    assert.match(
+      await page.locator('.sop-action-error').innerText(),
+      /Belum ada akun media sosial yang aktif/,
+    )
     await shot(page, 'edit-approved-admin-medsos')
   }
   // ---- The register in the admin (Ketua PPID): the period tools, the entry linking its submission, an export.
@@ -212,7 +255,9 @@ export async function runAdminFlow(o: FlowOptions): Promise<FlowResult> {
   await page.waitForSelector('.sop-register-tools input[name="period"]')
   const link = page.locator(`.sop-submission-link[href$="/collections/submissions/${id}"]`)
   await link.first().waitFor()
-  const csvHref = await page.locator('.sop-register-tools a', { hasText: 'CSV' }).getAttribute('href')
+  const csvHref = await page
+    .locator('.sop-register-tools a', { hasText: 'CSV' })
+    .getAttribute('href')
   // Fetched by the page itself, as a click on the link would: with the session cookie and
   // the browser's Sec-Fetch-Site. (Payload ignores the cookie of a client that sends neither
   // Origin nor Sec-Fetch-Site once `csrf` is set, as Playwright's own request context does.)

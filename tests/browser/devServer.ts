@@ -9,7 +9,15 @@ import path from 'node:path'
 export const ROOT = path.resolve(import.meta.dirname, '../..')
 export const ARTIFACTS = path.join(ROOT, 'tests/artifacts')
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-export const CHROMIUM_ARGS = ['--no-sandbox', '--disable-background-networking', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-component-update', '--disable-sync']
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-component-update',
+  '--disable-sync',
+]
 
 export interface DevServer {
   base: string
@@ -33,10 +41,22 @@ export function freePort(): Promise<number> {
  * 200; `stop()` ends the whole group (npm, next and their children). Used for
  * `npm run dev` here and `next start` / the plain REST hosts of benchmark 2.
  */
-export async function startServer(opts: { command: string; args: string[]; port: number; env: Record<string, string>; waitPath: string; timeoutMs: number }): Promise<DevServer> {
+export async function startServer(opts: {
+  command: string
+  args: string[]
+  port: number
+  env: Record<string, string>
+  waitPath: string
+  timeoutMs: number
+}): Promise<DevServer> {
   const base = `http://127.0.0.1:${opts.port}`
   let output = ''
-  const server: ChildProcess = spawn(opts.command, opts.args, { cwd: ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...opts.env } })
+  const server: ChildProcess = spawn(opts.command, opts.args, {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ...opts.env },
+  })
   server.stdout!.on('data', (d) => (output += d))
   server.stderr!.on('data', (d) => (output += d))
   // A process ended by a signal has `signalCode` set and `exitCode` null.
@@ -57,7 +77,8 @@ export async function startServer(opts: { command: string; args: string[]; port:
   }
   const until = Date.now() + opts.timeoutMs
   while (Date.now() < until) {
-    if (ended()) throw new Error(`the app exited (${server.exitCode ?? server.signalCode}):\n${output}`)
+    if (ended())
+      throw new Error(`the app exited (${server.exitCode ?? server.signalCode}):\n${output}`)
     try {
       const res = await fetch(`${base}${opts.waitPath}`)
       if (res.status === 200) return { base, log: () => output, stop }
@@ -70,7 +91,13 @@ export async function startServer(opts: { command: string; args: string[]; port:
   throw new Error(`the app did not answer ${opts.waitPath} in time:\n${output.slice(-4000)}`)
 }
 
-export async function startDevServer(opts: { databaseUri: string; distDir: string; waitPath: string; env?: Record<string, string>; timeoutMs?: number }): Promise<DevServer> {
+export async function startDevServer(opts: {
+  databaseUri: string
+  distDir: string
+  waitPath: string
+  env?: Record<string, string>
+  timeoutMs?: number
+}): Promise<DevServer> {
   const port = await freePort()
   return startServer({
     command: 'npm',

@@ -15,7 +15,14 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { DEMO_PASSWORD, DEMO_USERS } from '../../dev/seed.js'
 import { createDatabase } from '../helpers/app.js'
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, freePort, startDevServer, type DevServer } from './devServer.js'
+import {
+  CHROMIUM,
+  CHROMIUM_ARGS,
+  ROOT,
+  freePort,
+  startDevServer,
+  type DevServer,
+} from './devServer.js'
 
 const DIST = '.next-test-fresh'
 // Seeded published on the first start (src/dev/seed.ts).
@@ -26,7 +33,10 @@ let server: DevServer
 let browser: Browser
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`,
+    )
   fs.rmSync(path.join(ROOT, 'dev', DIST), { recursive: true, force: true })
   const databaseUri = await createDatabase('fresh') // empty: no schema, no users
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-media-fresh-'))
@@ -35,7 +45,12 @@ beforeAll(async () => {
     distDir: DIST,
     // The first request the server gets is the admin's (it also pushes the schema and seeds).
     waitPath: '/admin/login',
-    env: { MEDIA_DIR: mediaDir, SEED_DEMO: 'true', FAKE_PLATFORMS: 'true', FAKE_PLATFORMS_PORT: String(await freePort()) },
+    env: {
+      MEDIA_DIR: mediaDir,
+      SEED_DEMO: 'true',
+      FAKE_PLATFORMS: 'true',
+      FAKE_PLATFORMS_PORT: String(await freePort()),
+    },
     timeoutMs: 600_000,
   })
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
@@ -58,7 +73,11 @@ describe('a fresh install: the admin first, the public pages second', () => {
     await page.fill('input[name="password"]', DEMO_PASSWORD)
     await page.click('button[type="submit"]', { timeout: 300_000 })
     await page.waitForURL((u) => !u.pathname.endsWith('/login'), { timeout: 300_000 })
-    await expect.poll(() => page.locator('a[href$="/admin/collections/submissions"]').count(), { timeout: 300_000 }).toBeGreaterThan(0)
+    await expect
+      .poll(() => page.locator('a[href$="/admin/collections/submissions"]').count(), {
+        timeout: 300_000,
+      })
+      .toBeGreaterThan(0)
     await context.close()
   }, 900_000)
 
@@ -82,6 +101,11 @@ describe('a fresh install: the admin first, the public pages second', () => {
   }, 400_000)
 
   it('the server wrote no uncaught exception', () => {
-    expect(server.log().split('\n').filter((line) => CRASH.test(line))).toEqual([])
+    expect(
+      server
+        .log()
+        .split('\n')
+        .filter((line) => CRASH.test(line)),
+    ).toEqual([])
   })
 })

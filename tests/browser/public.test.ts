@@ -9,7 +9,13 @@ import { chromium, type Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { createPeople, createPhotos, createSubmissionIn, richText, type Person } from '../helpers/fixtures.js'
+import {
+  createPeople,
+  createPhotos,
+  createSubmissionIn,
+  richText,
+  type Person,
+} from '../helpers/fixtures.js'
 import { ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, startDevServer, type DevServer } from './devServer.js'
 
 const HOSTILE_TITLE = '<script>window.__xss=1</script>Rapat <b>evaluasi</b>'
@@ -43,7 +49,10 @@ async function publishNew(title: string, extra: Record<string, unknown> = {}) {
 }
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`)
+  if (!fs.existsSync(CHROMIUM))
+    throw new Error(
+      `${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`,
+    )
   fs.mkdirSync(ARTIFACTS, { recursive: true })
   app = await createTestApp('browser', { news: { agencyName: 'PPID Kabupaten Lamandau' } })
   owner = (await createPeople(app, ['tim-pelaksana']))['tim-pelaksana']
@@ -51,10 +60,20 @@ beforeAll(async () => {
   await publishNew('Festival budaya Babukung 2026', { location: 'Nanga Bulik' })
   await publishNew(HOSTILE_TITLE, { caption: HOSTILE_CAPTION })
   const photos = await createPhotos(app.payload, owner, 4, 'hidden')
-  unpublishedId = (await createSubmissionIn(app.payload, owner, 'approved', photos, { title: 'Rahasia belum terbit' })).id as number
+  unpublishedId = (
+    await createSubmissionIn(app.payload, owner, 'approved', photos, {
+      title: 'Rahasia belum terbit',
+    })
+  ).id as number
 
-  const staticDir = (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir
-  server = await startDevServer({ databaseUri: app.databaseUri, distDir: '.next-test-public', waitPath: '/berita', env: { MEDIA_DIR: staticDir, FAKE_PLATFORMS: 'false' } })
+  const staticDir = (app.payload.collections.media!.config.upload as { staticDir: string })
+    .staticDir
+  server = await startDevServer({
+    databaseUri: app.databaseUri,
+    distDir: '.next-test-public',
+    waitPath: '/berita',
+    env: { MEDIA_DIR: staticDir, FAKE_PLATFORMS: 'false' },
+  })
   base = server.base
   browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS })
 }, 300_000)
@@ -91,9 +110,15 @@ describe('public pages in chromium', { timeout: 400_000 }, () => {
     expect(await images.count()).toBe(items.length)
     for (const img of await images.all()) {
       await img.scrollIntoViewIfNeeded()
-      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 60_000 }).toBe(true)
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), {
+          timeout: 60_000,
+        })
+        .toBe(true)
     }
-    const alternates = await page.locator('link[rel="alternate"]').evaluateAll((els) => els.map((e) => [e.getAttribute('type'), e.getAttribute('href')]))
+    const alternates = await page
+      .locator('link[rel="alternate"]')
+      .evaluateAll((els) => els.map((e) => [e.getAttribute('type'), e.getAttribute('href')]))
     expect(alternates).toEqual([
       ['application/rss+xml', `${base}/api/news/rss.xml`],
       ['application/atom+xml', `${base}/api/news/atom.xml`],
@@ -110,19 +135,34 @@ describe('public pages in chromium', { timeout: 400_000 }, () => {
     expect(await page.locator('h1').textContent()).toBe(item.title)
     const gallery = page.locator('.gallery img')
     expect(await gallery.count()).toBe(4)
-    expect(await gallery.evaluateAll((els) => els.map((e) => e.getAttribute('alt')))).toEqual(['photo 0', 'photo 1', 'photo 2', 'photo 3'])
+    expect(await gallery.evaluateAll((els) => els.map((e) => e.getAttribute('alt')))).toEqual([
+      'photo 0',
+      'photo 1',
+      'photo 2',
+      'photo 3',
+    ])
     for (const img of await gallery.all()) {
       await img.scrollIntoViewIfNeeded()
-      await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), { timeout: 60_000 }).toBe(true)
+      await expect
+        .poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0), {
+          timeout: 60_000,
+        })
+        .toBe(true)
     }
-    expect(await page.locator('.narrative').textContent()).toContain(`Narasi lengkap untuk ${item.title}.`)
+    expect(await page.locator('.narrative').textContent()).toContain(
+      `Narasi lengkap untuk ${item.title}.`,
+    )
     const facts = await page.locator('.facts').textContent()
     expect(facts).toContain('Nanga Bulik')
     expect(facts).toContain('002/REG-MEDSOS/XI/2026')
     const meta = (sel: string) => page.locator(sel).getAttribute('content')
     expect(await meta('meta[property="og:title"]')).toBe(item.title)
-    expect(await meta('meta[property="og:description"]')).toBe('Bupati meninjau jembatan Desa Kujan 🌉')
-    expect(await meta('meta[property="og:image"]')).toMatch(new RegExp(`^${base}/api/media/file/.+\\.jpg$`))
+    expect(await meta('meta[property="og:description"]')).toBe(
+      'Bupati meninjau jembatan Desa Kujan 🌉',
+    )
+    expect(await meta('meta[property="og:image"]')).toMatch(
+      new RegExp(`^${base}/api/media/file/.+\\.jpg$`),
+    )
     expect(await meta('meta[property="og:url"]')).toBe(`${base}/berita/${item.slug}`)
     expect(await meta('meta[name="twitter:card"]')).toBe('summary_large_image')
     const ogImage = await fetch((await meta('meta[property="og:image"]'))!)
@@ -139,14 +179,21 @@ describe('public pages in chromium', { timeout: 400_000 }, () => {
     expect(await page.locator('article script, article [onerror], article b').count()).toBe(0)
     await page.goto(`${base}/berita`)
     expect(await page.locator('.card p').allTextContents()).toContain(HOSTILE_CAPTION)
-    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined()
+    expect(
+      await page.evaluate(() => (window as unknown as { __xss?: number }).__xss),
+    ).toBeUndefined()
     expect(dialogs).toEqual([])
     await context.close()
   })
 
   it('anything unpublished is a 404, by slug or by id', async () => {
     const { page, context } = await newPage()
-    for (const probe of ['rahasia-belum-terbit', String(unpublishedId), 'tidak-ada', '..%2F..%2Fapi%2Fusers']) {
+    for (const probe of [
+      'rahasia-belum-terbit',
+      String(unpublishedId),
+      'tidak-ada',
+      '..%2F..%2Fapi%2Fusers',
+    ]) {
       const res = await page.goto(`${base}/berita/${probe}`)
       expect(res!.status(), probe).toBe(404)
       expect(await page.content()).not.toContain('Rahasia belum terbit')
@@ -173,7 +220,10 @@ describe('public pages in chromium', { timeout: 400_000 }, () => {
     ] as const) {
       await page.goto(url)
       await page.waitForLoadState('load')
-      expect(await page.evaluate(() => document.documentElement.scrollWidth), name).toBeLessThanOrEqual(360)
+      expect(
+        await page.evaluate(() => document.documentElement.scrollWidth),
+        name,
+      ).toBeLessThanOrEqual(360)
       await page.screenshot({ path: path.join(ARTIFACTS, name), fullPage: true })
       expect(fs.statSync(path.join(ARTIFACTS, name)).size).toBeGreaterThan(5000)
     }

@@ -11,14 +11,33 @@ import { getPayload } from 'payload'
 import { appConfig } from '../../dev/appConfig.js'
 
 const payload = await getPayload({
-  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: process.env.ACTOR_PUSH === 'true', poolMax: 5, logLevel: 'fatal', plugin: { ...JSON.parse(process.env.ACTOR_PLUGIN ?? '{}'), ...(process.env.MEDIA_DIR ? { mediaDir: process.env.MEDIA_DIR } : {}) } }),
+  config: appConfig({
+    databaseUri: process.env.DATABASE_URI!,
+    secret: 'test-secret',
+    push: process.env.ACTOR_PUSH === 'true',
+    poolMax: 5,
+    logLevel: 'fatal',
+    plugin: {
+      ...JSON.parse(process.env.ACTOR_PLUGIN ?? '{}'),
+      ...(process.env.MEDIA_DIR ? { mediaDir: process.env.MEDIA_DIR } : {}),
+    },
+  }),
 })
 console.log('ACTOR READY')
 const steps = JSON.parse(process.env.STEPS ?? '[]') as [number, string, number][]
 for (const [submission, action, userId] of steps) {
   const user = await payload.findByID({ collection: 'users', id: userId, overrideAccess: true })
   try {
-    await payload.create({ collection: 'reviews', data: { submission, action, note: action === 'reject' ? 'Mohon diperbaiki.' : undefined } as never, user: { ...user, collection: 'users' } as never, overrideAccess: false })
+    await payload.create({
+      collection: 'reviews',
+      data: {
+        submission,
+        action,
+        note: action === 'reject' ? 'Mohon diperbaiki.' : undefined,
+      } as never,
+      user: { ...user, collection: 'users' } as never,
+      overrideAccess: false,
+    })
     console.log(`ACTED ${submission} ${action}`)
   } catch (error) {
     const status = (error as { status?: number }).status

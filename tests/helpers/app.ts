@@ -17,8 +17,15 @@ export interface TestApp {
   payload: Payload
   config: ReturnType<typeof appConfig>
   databaseUri: string
-  rest: (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, init?: RestInit) => Promise<RestResult>
-  graphql: (query: string, init?: { token?: string; lang?: string; variables?: Record<string, unknown> }) => Promise<RestResult>
+  rest: (
+    method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+    path: string,
+    init?: RestInit,
+  ) => Promise<RestResult>
+  graphql: (
+    query: string,
+    init?: { token?: string; lang?: string; variables?: Record<string, unknown> },
+  ) => Promise<RestResult>
   sql: <T = Record<string, unknown>>(text: string, params?: unknown[]) => Promise<T[]>
   /** GET through the real REST handler, the Response untouched (files, feeds, headers). */
   get: (path: string, headers?: Record<string, string>) => Promise<Response>
@@ -40,7 +47,8 @@ let counter = 0
 
 export async function createDatabase(name: string): Promise<string> {
   const adminUri = inject('adminDatabaseUri')
-  const database = `t_${name.replace(/\W/g, '_')}_${process.pid}_${Date.now()}_${counter++}`.toLowerCase()
+  const database =
+    `t_${name.replace(/\W/g, '_')}_${process.pid}_${Date.now()}_${counter++}`.toLowerCase()
   const client = new pg.Client({ connectionString: adminUri })
   await client.connect()
   await client.query(`create database "${database}"`)
@@ -50,16 +58,39 @@ export async function createDatabase(name: string): Promise<string> {
   return url.toString()
 }
 
-export async function createTestApp(name: string, plugin: SopMedsosOptions = {}, key?: string, logs?: string[], extra: Partial<AppConfigInput> = {}): Promise<TestApp> {
+export async function createTestApp(
+  name: string,
+  plugin: SopMedsosOptions = {},
+  key?: string,
+  logs?: string[],
+  extra: Partial<AppConfigInput> = {},
+): Promise<TestApp> {
   const databaseUri = extra.databaseUri ?? (await createDatabase(name))
   const mediaDir = fs.mkdtempSync(path.join(os.tmpdir(), `sop-media-${name}-`))
-  const config = appConfig({ ...extra, databaseUri, secret: 'test-secret', plugin: { mediaDir, ...plugin }, poolMax: 30, ...(logs ? { logLevel: 'debug' as const, logDestination: { write: (line: string) => void logs.push(line) } } : { logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' }) })
+  const config = appConfig({
+    ...extra,
+    databaseUri,
+    secret: 'test-secret',
+    plugin: { mediaDir, ...plugin },
+    poolMax: 30,
+    ...(logs
+      ? {
+          logLevel: 'debug' as const,
+          logDestination: { write: (line: string) => void logs.push(line) },
+        }
+      : { logLevel: (process.env.TEST_LOG_LEVEL as 'warn') ?? 'fatal' }),
+  })
   const payload = await getPayload({ config, key })
   const pool = new pg.Pool({ connectionString: databaseUri, max: 2 })
   // The fault tests restart the server under this pool: dead connections are dropped, not thrown.
   pool.on('error', () => {})
   pool.on('connect', (client) => client.on('error', () => {}))
-  const handlers = { GET: REST_GET(config), POST: REST_POST(config), PATCH: REST_PATCH(config), DELETE: REST_DELETE(config) }
+  const handlers = {
+    GET: REST_GET(config),
+    POST: REST_POST(config),
+    PATCH: REST_PATCH(config),
+    DELETE: REST_DELETE(config),
+  }
   const graphqlHandler = GRAPHQL_POST(config)
 
   const headers = (token?: string, lang?: string) => {
@@ -112,9 +143,12 @@ export async function createTestApp(name: string, plugin: SopMedsosOptions = {},
     async get(route, extra = {}) {
       const h = new Headers(extra)
       const slug = route.split('?')[0]!.split('/').filter(Boolean)
-      return handlers.GET(new Request(`http://localhost:3000/api/${route}`, { method: 'GET', headers: h }), {
-        params: Promise.resolve({ slug }),
-      })
+      return handlers.GET(
+        new Request(`http://localhost:3000/api/${route}`, { method: 'GET', headers: h }),
+        {
+          params: Promise.resolve({ slug }),
+        },
+      )
     },
     async sql(text, params) {
       const result = await pool.query(text, params as unknown[])

@@ -39,9 +39,17 @@ export function describeEnd(name: string, end: ChildEnd): string {
   return `${name} ${how}; it wrote${end.output.length ? `:\n${end.output}` : ' nothing'}`
 }
 
-export function startChild(script: string, env: Record<string, string>, opts: { stdin?: 'pipe' | 'ignore' } = {}): Child {
+export function startChild(
+  script: string,
+  env: Record<string, string>,
+  opts: { stdin?: 'pipe' | 'ignore' } = {},
+): Child {
   const fullEnv = { ...process.env, ...env }
-  const child = spawn(process.execPath, [...nodeFlags(fullEnv), script], { cwd: ROOT, env: fullEnv, stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'] })
+  const child = spawn(process.execPath, [...nodeFlags(fullEnv), script], {
+    cwd: ROOT,
+    env: fullEnv,
+    stdio: [opts.stdin ?? 'ignore', 'pipe', 'pipe'],
+  })
   let out = ''
   child.stdout!.on('data', (d) => (out += d))
   child.stderr!.on('data', (d) => (out += d))
@@ -75,7 +83,17 @@ export function waitForOutput(c: Child, pattern: RegExp, timeoutMs = 180_000): P
     const check = () => {
       if (pattern.test(c.output())) finish(resolve)
     }
-    const timer = setTimeout(() => finish(() => reject(new Error(`no ${pattern} from the child within ${timeoutMs} ms; it wrote:\n${c.output()}`))), timeoutMs)
+    const timer = setTimeout(
+      () =>
+        finish(() =>
+          reject(
+            new Error(
+              `no ${pattern} from the child within ${timeoutMs} ms; it wrote:\n${c.output()}`,
+            ),
+          ),
+        ),
+      timeoutMs,
+    )
     c.child.stdout!.on('data', check)
     c.child.stderr!.on('data', check)
     check()

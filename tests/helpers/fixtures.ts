@@ -25,25 +25,43 @@ export function roleOfActor(actor: ActorName): Role {
   return actor === 'tim-pelaksana-other' ? 'tim-pelaksana' : actor
 }
 
-export async function createPeople(app: TestApp, actors: readonly ActorName[] = ACTORS, tag = ''): Promise<Record<ActorName, Person>> {
+export async function createPeople(
+  app: TestApp,
+  actors: readonly ActorName[] = ACTORS,
+  tag = '',
+): Promise<Record<ActorName, Person>> {
   const people = {} as Record<ActorName, Person>
   for (const actor of actors) {
     const email = `${actor}${tag}@test.lamandaukab.go.id`
     const roles = [roleOfActor(actor)]
     const user = await app.payload.create({
       collection: 'users',
-      data: { email, password: PASSWORD, name: `User ${actor}`, jabatan: `Jabatan ${actor}`, roles } as never,
+      data: {
+        email,
+        password: PASSWORD,
+        name: `User ${actor}`,
+        jabatan: `Jabatan ${actor}`,
+        roles,
+      } as never,
       overrideAccess: true,
     })
     // Local API login issues the same JWT as POST /api/users/login (tested in access.test.ts);
     // it also works for apps that are not the process's default Payload instance.
-    const login = await app.payload.login({ collection: 'users', data: { email, password: PASSWORD } })
+    const login = await app.payload.login({
+      collection: 'users',
+      data: { email, password: PASSWORD },
+    })
     people[actor] = { id: user.id as number, email, roles, token: login.token! }
   }
   return people
 }
 
-export async function createPhotos(payload: Payload, owner: Person, count: number, tag = 'p'): Promise<number[]> {
+export async function createPhotos(
+  payload: Payload,
+  owner: Person,
+  count: number,
+  tag = 'p',
+): Promise<number[]> {
   const ids: number[] = []
   for (let i = 0; i < count; i++) {
     const data = await makeJpeg(`${tag}${i}`, i * 40, 320, 240)
@@ -94,7 +112,15 @@ export async function createSubmissionIn(
   })
 }
 
-export async function countRows(app: TestApp, table: string, where = 'true', params: unknown[] = []): Promise<number> {
-  const rows = await app.sql<{ n: string }>(`select count(*)::text as n from ${table} where ${where}`, params)
+export async function countRows(
+  app: TestApp,
+  table: string,
+  where = 'true',
+  params: unknown[] = [],
+): Promise<number> {
+  const rows = await app.sql<{ n: string }>(
+    `select count(*)::text as n from ${table} where ${where}`,
+    params,
+  )
   return Number(rows[0]!.n)
 }

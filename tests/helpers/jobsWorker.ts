@@ -8,7 +8,16 @@ import { getPayload } from 'payload'
 import { appConfig } from '../../dev/appConfig.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
-const payload = await getPayload({ config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, plugin, poolMax: 5, logLevel: 'fatal' }) })
+const payload = await getPayload({
+  config: appConfig({
+    databaseUri: process.env.DATABASE_URI!,
+    secret: 'test-secret',
+    push: false,
+    plugin,
+    poolMax: 5,
+    logLevel: 'fatal',
+  }),
+})
 let running = true
 process.stdin.on('end', () => (running = false))
 process.stdin.resume()

@@ -6,7 +6,10 @@ import type { Person } from './fixtures.js'
 export const TOKEN = 'fake-valid-token'
 export const WEBHOOK_SECRET = 'fake-webhook-secret'
 
-export function publishingOptions(fake: FakePlatforms, extra: Partial<NonNullable<SopMedsosOptions['publishing']>> = {}): SopMedsosOptions['publishing'] {
+export function publishingOptions(
+  fake: FakePlatforms,
+  extra: Partial<NonNullable<SopMedsosOptions['publishing']>> = {},
+): SopMedsosOptions['publishing'] {
   return {
     baseUrls: { facebook: fake.graphUrl, instagram: fake.graphUrl, x: fake.xUrl },
     mediaBaseUrl: 'http://127.0.0.1:9',
@@ -23,15 +26,36 @@ export function publishingOptions(fake: FakePlatforms, extra: Partial<NonNullabl
 }
 
 /** The four platforms with API access, created as the Admin Medsos would through REST. */
-export async function createAccounts(app: TestApp, fake: FakePlatforms, medsos: Person, platforms: readonly ('facebook' | 'instagram' | 'x' | 'webhook')[] = ['facebook', 'instagram', 'x', 'webhook']) {
+export async function createAccounts(
+  app: TestApp,
+  fake: FakePlatforms,
+  medsos: Person,
+  platforms: readonly ('facebook' | 'instagram' | 'x' | 'webhook')[] = [
+    'facebook',
+    'instagram',
+    'x',
+    'webhook',
+  ],
+) {
   const ids: Record<string, number> = {}
   for (const platform of platforms) {
     const json =
       platform === 'webhook'
-        ? { label: 'Portal Pemda', platform, url: fake.webhookUrl('portal'), secret: WEBHOOK_SECRET }
-        : { label: `Akun ${platform}`, platform, accountId: platform === 'x' ? '@pemkablamandau' : `${platform}-page-1`, accessToken: TOKEN }
+        ? {
+            label: 'Portal Pemda',
+            platform,
+            url: fake.webhookUrl('portal'),
+            secret: WEBHOOK_SECRET,
+          }
+        : {
+            label: `Akun ${platform}`,
+            platform,
+            accountId: platform === 'x' ? '@pemkablamandau' : `${platform}-page-1`,
+            accessToken: TOKEN,
+          }
     const res = await app.rest('POST', 'social-accounts', { token: medsos.token, json })
-    if (res.status !== 201) throw new Error(`account ${platform}: ${res.status} ${JSON.stringify(res.body)}`)
+    if (res.status !== 201)
+      throw new Error(`account ${platform}: ${res.status} ${JSON.stringify(res.body)}`)
     ids[platform] = res.body.doc.id
   }
   return ids

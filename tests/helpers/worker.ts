@@ -10,7 +10,14 @@ import { reconcileStale, runPublishing } from '../../src/services/publishing.js'
 
 const plugin = JSON.parse(process.env.WORKER_PLUGIN ?? '{}')
 const payload = await getPayload({
-  config: appConfig({ databaseUri: process.env.DATABASE_URI!, secret: 'test-secret', push: false, plugin, poolMax: 5, logLevel: (process.env.WORKER_LOG_LEVEL as 'debug') ?? 'fatal' }),
+  config: appConfig({
+    databaseUri: process.env.DATABASE_URI!,
+    secret: 'test-secret',
+    push: false,
+    plugin,
+    poolMax: 5,
+    logLevel: (process.env.WORKER_LOG_LEVEL as 'debug') ?? 'fatal',
+  }),
 })
 console.log('WORKER READY')
 await reconcileStale(payload)

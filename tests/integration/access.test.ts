@@ -21,7 +21,19 @@ let people: Record<ActorName, Person>
 const byStatus = {} as Record<Status, number>
 let othersDraft: number
 
-const PUBLIC = ['id', 'title', 'activityDate', 'location', 'narrative', 'caption', 'photos', 'videos', 'publishedAt', 'registerNumber', 'slug']
+const PUBLIC = [
+  'id',
+  'title',
+  'activityDate',
+  'location',
+  'narrative',
+  'caption',
+  'photos',
+  'videos',
+  'publishedAt',
+  'registerNumber',
+  'slug',
+]
 
 beforeAll(async () => {
   app = await createTestApp('access')
@@ -29,16 +41,25 @@ beforeAll(async () => {
   const photos = await createPhotos(app.payload, people['tim-pelaksana'], 4)
   for (const status of STATUSES) {
     const s = await createSubmissionIn(app.payload, people['tim-pelaksana'], status, photos, {
-      registerNumber: status === 'draft' ? null : `000${STATUSES.indexOf(status)}/REG-MEDSOS/VII/2025`,
+      registerNumber:
+        status === 'draft' ? null : `000${STATUSES.indexOf(status)}/REG-MEDSOS/VII/2025`,
       publishedAt: status === 'published' ? new Date().toISOString() : null,
     })
     byStatus[status] = s.id as number
   }
   const otherPhotos = await createPhotos(app.payload, people['tim-pelaksana-other'], 1, 'o')
-  othersDraft = (await createSubmissionIn(app.payload, people['tim-pelaksana-other'], 'draft', otherPhotos)).id as number
+  othersDraft = (
+    await createSubmissionIn(app.payload, people['tim-pelaksana-other'], 'draft', otherPhotos)
+  ).id as number
   // a real review and register entry on the owner's submitted item
-  const s = await app.rest('POST', 'submissions', { token: people['tim-pelaksana'].token, json: validContent(photos) })
-  await app.rest('POST', 'reviews', { token: people['tim-pelaksana'].token, json: { submission: s.body.doc.id, action: 'submit' } })
+  const s = await app.rest('POST', 'submissions', {
+    token: people['tim-pelaksana'].token,
+    json: validContent(photos),
+  })
+  await app.rest('POST', 'reviews', {
+    token: people['tim-pelaksana'].token,
+    json: { submission: s.body.doc.id, action: 'submit' },
+  })
 })
 
 const visibleIds = async (token?: string) => {
@@ -56,15 +77,20 @@ describe('reading submissions', () => {
 
   it('another field-team member reads only what is published of it', async () => {
     const ids = await visibleIds(people['tim-pelaksana-other'].token)
-    for (const status of STATUSES) expect(ids.has(byStatus[status]), status).toBe(status === 'published')
+    for (const status of STATUSES)
+      expect(ids.has(byStatus[status]), status).toBe(status === 'published')
     expect(ids.has(othersDraft)).toBe(true)
   })
 
-  it.each(['tim-pertimbangan', 'ketua-ppid', 'atasan-ppid', 'admin-medsos'] as const)('%s reads all but drafts', async (actor) => {
-    const ids = await visibleIds(people[actor].token)
-    for (const status of STATUSES) expect(ids.has(byStatus[status]), status).toBe(status !== 'draft')
-    expect(ids.has(othersDraft)).toBe(false)
-  })
+  it.each(['tim-pertimbangan', 'ketua-ppid', 'atasan-ppid', 'admin-medsos'] as const)(
+    '%s reads all but drafts',
+    async (actor) => {
+      const ids = await visibleIds(people[actor].token)
+      for (const status of STATUSES)
+        expect(ids.has(byStatus[status]), status).toBe(status !== 'draft')
+      expect(ids.has(othersDraft)).toBe(false)
+    },
+  )
 
   it('the admin reads all', async () => {
     const ids = await visibleIds(people.admin.token)
@@ -76,7 +102,10 @@ describe('reading submissions', () => {
     const res = await app.rest('GET', 'submissions?limit=100&depth=0')
     expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual([byStatus.published])
     const keys = Object.keys(res.body.docs[0])
-    expect(keys.every((k) => PUBLIC.includes(k)), keys.join()).toBe(true)
+    expect(
+      keys.every((k) => PUBLIC.includes(k)),
+      keys.join(),
+    ).toBe(true)
     expect(keys).toContain('registerNumber')
     for (const status of STATUSES.filter((s) => s !== 'published')) {
       const one = await app.rest('GET', `submissions/${byStatus[status]}`)
@@ -85,10 +114,18 @@ describe('reading submissions', () => {
   })
 
   it('anonymous GraphQL: published only; internal fields come back empty', async () => {
-    const res = await app.graphql(`{ Submissions(limit: 100) { docs { id title status dueAt submittedAt createdBy { id } createdAt } } }`)
+    const res = await app.graphql(
+      `{ Submissions(limit: 100) { docs { id title status dueAt submittedAt createdBy { id } createdAt } } }`,
+    )
     const docs = res.body.data.Submissions.docs
     expect(docs.map((d: { id: number }) => d.id)).toEqual([byStatus.published])
-    expect(docs[0]).toMatchObject({ status: null, dueAt: null, submittedAt: null, createdBy: null, createdAt: null })
+    expect(docs[0]).toMatchObject({
+      status: null,
+      dueAt: null,
+      submittedAt: null,
+      createdBy: null,
+      createdAt: null,
+    })
     const one = await app.graphql(`{ Submission(id: ${byStatus.verified}) { id title } }`)
     expect(one.body.data?.Submission ?? null).toBeNull()
   })
@@ -108,14 +145,22 @@ describe('reading submissions', () => {
 
 describe('reading reviews and the register', () => {
   const count = async (collection: string, actor: ActorName) => {
-    const res = await app.rest('GET', `${collection}?limit=100&depth=0`, { token: people[actor].token })
+    const res = await app.rest('GET', `${collection}?limit=100&depth=0`, {
+      token: people[actor].token,
+    })
     return res.body.totalDocs as number
   }
   it('the office reads all; the field team only those of its own submissions', async () => {
     for (const collection of ['reviews', 'register']) {
       expect(await count(collection, 'tim-pelaksana')).toBe(1)
       expect(await count(collection, 'tim-pelaksana-other')).toBe(0)
-      for (const actor of ['tim-pertimbangan', 'ketua-ppid', 'atasan-ppid', 'admin-medsos', 'admin'] as const) {
+      for (const actor of [
+        'tim-pertimbangan',
+        'ketua-ppid',
+        'atasan-ppid',
+        'admin-medsos',
+        'admin',
+      ] as const) {
         expect(await count(collection, actor), `${collection} ${actor}`).toBe(1)
       }
     }
@@ -128,61 +173,120 @@ describe('the register through the API', () => {
     expect(entry).toBeDefined()
     for (const actor of ['admin', 'tim-pertimbangan', 'tim-pelaksana'] as const) {
       const token = people[actor].token
-      expect((await app.rest('POST', 'register', { token, json: { ...entry, id: undefined, number: 'X' } })).status).toBe(403)
-      expect((await app.rest('PATCH', `register/${entry!.id}`, { token, json: { summary: 'ubah' } })).status).toBe(403)
+      expect(
+        (
+          await app.rest('POST', 'register', {
+            token,
+            json: { ...entry, id: undefined, number: 'X' },
+          })
+        ).status,
+      ).toBe(403)
+      expect(
+        (await app.rest('PATCH', `register/${entry!.id}`, { token, json: { summary: 'ubah' } }))
+          .status,
+      ).toBe(403)
       expect((await app.rest('DELETE', `register/${entry!.id}`, { token })).status).toBe(403)
     }
-    const gql = await app.graphql(`mutation { deleteRegister(id: ${entry!.id}) { id } }`, { token: people.admin.token })
+    const gql = await app.graphql(`mutation { deleteRegister(id: ${entry!.id}) { id } }`, {
+      token: people.admin.token,
+    })
     expect(gql.body.errors?.[0]?.extensions?.statusCode).toBe(403)
     expect((await app.payload.find({ collection: 'register', depth: 0 })).docs[0]).toEqual(entry)
   })
 
   it('only the owner deletes a never-submitted draft; nobody deletes a submitted one', async () => {
     for (const actor of ['admin', 'tim-pelaksana', 'tim-pertimbangan'] as const) {
-      expect((await app.rest('DELETE', `submissions/${byStatus.submitted}`, { token: people[actor].token })).status, actor).toBe(403)
+      expect(
+        (
+          await app.rest('DELETE', `submissions/${byStatus.submitted}`, {
+            token: people[actor].token,
+          })
+        ).status,
+        actor,
+      ).toBe(403)
     }
-    expect((await app.rest('DELETE', `submissions/${othersDraft}`, { token: people['tim-pelaksana'].token })).status).toBe(403)
-    expect((await app.rest('DELETE', `submissions/${othersDraft}`, { token: people.admin.token })).status).toBe(403)
-    expect((await app.rest('DELETE', `submissions/${othersDraft}`, { token: people['tim-pelaksana-other'].token })).status).toBe(200)
+    expect(
+      (
+        await app.rest('DELETE', `submissions/${othersDraft}`, {
+          token: people['tim-pelaksana'].token,
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (await app.rest('DELETE', `submissions/${othersDraft}`, { token: people.admin.token }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await app.rest('DELETE', `submissions/${othersDraft}`, {
+          token: people['tim-pelaksana-other'].token,
+        })
+      ).status,
+    ).toBe(200)
   })
 })
 
 describe('users and roles', () => {
   it('logs in through REST with the same JWT the tests use', async () => {
-    const res = await app.rest('POST', 'users/login', { json: { email: people['ketua-ppid'].email, password: PASSWORD } })
+    const res = await app.rest('POST', 'users/login', {
+      json: { email: people['ketua-ppid'].email, password: PASSWORD },
+    })
     expect(res.status).toBe(200)
     expect(res.body.user.roles).toEqual(['ketua-ppid'])
   })
 
   it('only the admin creates users and sets roles', async () => {
-    const data = { email: 'baru@test.lamandaukab.go.id', password: PASSWORD, name: 'Baru', roles: ['atasan-ppid'] }
+    const data = {
+      email: 'baru@test.lamandaukab.go.id',
+      password: PASSWORD,
+      name: 'Baru',
+      roles: ['atasan-ppid'],
+    }
     for (const actor of ACTORS.filter((a) => a !== 'admin')) {
-      expect((await app.rest('POST', 'users', { token: people[actor].token, json: data })).status, actor).toBe(403)
+      expect(
+        (await app.rest('POST', 'users', { token: people[actor].token, json: data })).status,
+        actor,
+      ).toBe(403)
     }
     const created = await app.rest('POST', 'users', { token: people.admin.token, json: data })
     expect(created.status).toBe(201)
     expect(created.body.doc.roles).toEqual(['atasan-ppid'])
-    const changed = await app.rest('PATCH', `users/${created.body.doc.id}`, { token: people.admin.token, json: { roles: ['ketua-ppid'] } })
+    const changed = await app.rest('PATCH', `users/${created.body.doc.id}`, {
+      token: people.admin.token,
+      json: { roles: ['ketua-ppid'] },
+    })
     expect(changed.body.doc.roles).toEqual(['ketua-ppid'])
   })
 
   it('nobody changes their own roles, the admin included', async () => {
     for (const actor of ['tim-pelaksana', 'admin'] as const) {
-      const res = await app.rest('PATCH', `users/${people[actor].id}`, { token: people[actor].token, json: { name: 'Nama baru', roles: ['admin', 'atasan-ppid'] } })
+      const res = await app.rest('PATCH', `users/${people[actor].id}`, {
+        token: people[actor].token,
+        json: { name: 'Nama baru', roles: ['admin', 'atasan-ppid'] },
+      })
       expect(res.status).toBe(200)
       const row = await app.payload.findByID({ collection: 'users', id: people[actor].id })
       expect(row.roles, actor).toEqual(people[actor].roles)
       expect(row.name).toBe('Nama baru')
     }
-    const other = await app.rest('PATCH', `users/${people['ketua-ppid'].id}`, { token: people['tim-pelaksana'].token, json: { name: 'x' } })
+    const other = await app.rest('PATCH', `users/${people['ketua-ppid'].id}`, {
+      token: people['tim-pelaksana'].token,
+      json: { name: 'x' },
+    })
     expect(other.status).toBe(403)
   })
 
   it('NIP must be 18 digits when given', async () => {
-    const bad = await app.rest('PATCH', `users/${people['atasan-ppid'].id}`, { token: people['atasan-ppid'].token, json: { nip: '1978' } })
+    const bad = await app.rest('PATCH', `users/${people['atasan-ppid'].id}`, {
+      token: people['atasan-ppid'].token,
+      json: { nip: '1978' },
+    })
     expect(bad.status).toBe(400)
     expect(JSON.stringify(bad.body)).toContain('NIP harus terdiri dari 18 angka')
-    const good = await app.rest('PATCH', `users/${people['atasan-ppid'].id}`, { token: people['atasan-ppid'].token, json: { nip: '197001011995031001' } })
+    const good = await app.rest('PATCH', `users/${people['atasan-ppid'].id}`, {
+      token: people['atasan-ppid'].token,
+      json: { nip: '197001011995031001' },
+    })
     expect(good.status).toBe(200)
   })
 

@@ -6,7 +6,13 @@ import { beforeAll, describe, expect, it } from 'vitest'
 import type { Payload } from 'payload'
 import { dueAt, type ApproverStage } from '../../src/workflow/index.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { createPeople, createPhotos, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
+import {
+  createPeople,
+  createPhotos,
+  validContent,
+  type ActorName,
+  type Person,
+} from '../helpers/fixtures.js'
 
 const VARIANTS: { name: string; stages: ApproverStage[]; path: [ActorName, string, string][] }[] = [
   {
@@ -34,13 +40,30 @@ const VARIANTS: { name: string; stages: ApproverStage[]; path: [ActorName, strin
       ['ketua-ppid', 'verify', 'approved'],
     ],
   },
-  { name: 'tim-pertimbangan only', stages: ['tim-pertimbangan'], path: [['tim-pertimbangan', 'accept', 'approved']] },
+  {
+    name: 'tim-pertimbangan only',
+    stages: ['tim-pertimbangan'],
+    path: [['tim-pertimbangan', 'accept', 'approved']],
+  },
 ]
 
-const as = (person: Person) => ({ user: { ...person, collection: 'users' } as never, overrideAccess: false })
+const as = (person: Person) => ({
+  user: { ...person, collection: 'users' } as never,
+  overrideAccess: false,
+})
 
-async function act(payload: Payload, person: Person, submission: number, action: string, note?: string) {
-  return payload.create({ collection: 'reviews', data: { submission, action, note } as never, ...as(person) })
+async function act(
+  payload: Payload,
+  person: Person,
+  submission: number,
+  action: string,
+  note?: string,
+) {
+  return payload.create({
+    collection: 'reviews',
+    data: { submission, action, note } as never,
+    ...as(person),
+  })
 }
 
 describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
@@ -57,7 +80,11 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
   it('runs draft → submitted → … → approved, with a register entry and reviews', async () => {
     const { payload } = app
     const owner = people['tim-pelaksana']
-    const s = await payload.create({ collection: 'submissions', data: validContent(photos) as never, ...as(owner) })
+    const s = await payload.create({
+      collection: 'submissions',
+      data: validContent(photos) as never,
+      ...as(owner),
+    })
     expect(s.status).toBe('draft')
     const submitted = await act(payload, owner, s.id as number, 'submit')
     expect(submitted.toStatus).toBe('submitted')
@@ -68,30 +95,61 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
     }
     const done = await payload.findByID({ collection: 'submissions', id: s.id })
     expect(done.status).toBe('approved')
-    const register = await payload.find({ collection: 'register', where: { submission: { equals: s.id } } })
+    const register = await payload.find({
+      collection: 'register',
+      where: { submission: { equals: s.id } },
+    })
     expect(register.docs).toHaveLength(1)
-    expect(register.docs[0]).toMatchObject({ kind: 'documentation', number: done.registerNumber, contentHash: submitted.contentHash })
-    const reviews = await payload.find({ collection: 'reviews', where: { submission: { equals: s.id } }, sort: 'createdAt' })
+    expect(register.docs[0]).toMatchObject({
+      kind: 'documentation',
+      number: done.registerNumber,
+      contentHash: submitted.contentHash,
+    })
+    const reviews = await payload.find({
+      collection: 'reviews',
+      where: { submission: { equals: s.id } },
+      sort: 'createdAt',
+    })
     expect(reviews.docs.map((r) => r.action)).toEqual(['submit', ...path.map((p) => p[1])])
   })
 
   it('keeps the register number through reject or return and resubmission', async () => {
     const { payload } = app
     const owner = people['tim-pelaksana']
-    const s = await payload.create({ collection: 'submissions', data: validContent(photos) as never, ...as(owner) })
+    const s = await payload.create({
+      collection: 'submissions',
+      data: validContent(photos) as never,
+      ...as(owner),
+    })
     await act(payload, owner, s.id as number, 'submit')
     const first = await payload.findByID({ collection: 'submissions', id: s.id })
-    const rejected = await act(payload, people['tim-pertimbangan'], s.id as number, 'reject', 'Foto buram.')
+    const rejected = await act(
+      payload,
+      people['tim-pertimbangan'],
+      s.id as number,
+      'reject',
+      'Foto buram.',
+    )
     expect(rejected.toStatus).toBe('returned')
     // the field team fixes the caption and resubmits
-    await payload.update({ collection: 'submissions', id: s.id, data: { caption: 'Caption diperbaiki' } as never, ...as(owner) })
+    await payload.update({
+      collection: 'submissions',
+      id: s.id,
+      data: { caption: 'Caption diperbaiki' } as never,
+      ...as(owner),
+    })
     const again = await act(payload, owner, s.id as number, 'submit')
     expect(again.contentHash).not.toBe(rejected.contentHash)
     const resubmitted = await payload.findByID({ collection: 'submissions', id: s.id })
     expect(resubmitted.status).toBe('submitted')
     expect(resubmitted.registerNumber).toBe(first.registerNumber)
-    expect(new Date(resubmitted.submittedAt as string).getTime()).toBeGreaterThanOrEqual(new Date(first.submittedAt as string).getTime())
-    const entries = await payload.count({ collection: 'register', where: { submission: { equals: s.id } } })
+    expect(new Date(resubmitted.submittedAt as string).getTime()).toBeGreaterThanOrEqual(
+      new Date(first.submittedAt as string).getTime(),
+    )
+    const entries = await payload.count({
+      collection: 'register',
+      where: { submission: { equals: s.id } },
+    })
     expect(entries.totalDocs).toBe(1)
     if (stages.length > 1) {
       // a later stage returns it: back to the field team, same number again
@@ -108,12 +166,21 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
     const { payload } = app
     const owner = people['tim-pelaksana']
     const activityDate = '2025-07-15T00:00:00.000Z'
-    const s = await payload.create({ collection: 'submissions', data: { ...validContent(photos), activityDate } as never, ...as(owner) })
+    const s = await payload.create({
+      collection: 'submissions',
+      data: { ...validContent(photos), activityDate } as never,
+      ...as(owner),
+    })
     expect(s.dueAt).toBe('2025-07-15T16:59:59.999Z') // end of H, WIB
     expect(s.overdue).toBe(true)
     await act(payload, owner, s.id as number, 'submit')
     const submitted = await payload.findByID({ collection: 'submissions', id: s.id })
-    expect(submitted.dueAt).toBe(dueAt({ status: 'submitted', activityDate, submittedAt: submitted.submittedAt as string }, 'Asia/Jakarta')!.toISOString())
+    expect(submitted.dueAt).toBe(
+      dueAt(
+        { status: 'submitted', activityDate, submittedAt: submitted.submittedAt as string },
+        'Asia/Jakarta',
+      )!.toISOString(),
+    )
     expect(submitted.overdue).toBe(false)
     for (const [actor, action] of path) await act(payload, people[actor], s.id as number, action)
     const approved = await payload.findByID({ collection: 'submissions', id: s.id })
@@ -124,10 +191,19 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
   it('lets the Ketua PPID correct content in accepted only when its stage exists', async () => {
     const { payload } = app
     const owner = people['tim-pelaksana']
-    const s = await payload.create({ collection: 'submissions', data: validContent(photos) as never, ...as(owner) })
+    const s = await payload.create({
+      collection: 'submissions',
+      data: validContent(photos) as never,
+      ...as(owner),
+    })
     await act(payload, owner, s.id as number, 'submit')
     await act(payload, people['tim-pertimbangan'], s.id as number, 'accept')
-    const correct = payload.update({ collection: 'submissions', id: s.id, data: { caption: 'Dikoreksi' } as never, ...as(people['ketua-ppid']) })
+    const correct = payload.update({
+      collection: 'submissions',
+      id: s.id,
+      data: { caption: 'Dikoreksi' } as never,
+      ...as(people['ketua-ppid']),
+    })
     if (stages.includes('ketua-ppid')) {
       expect((await correct).caption).toBe('Dikoreksi')
     } else {
@@ -139,15 +215,27 @@ describe.each(VARIANTS)('stages: $name', ({ name, stages, path }) => {
     it('declines for good: no further action is possible', async () => {
       const { payload } = app
       const owner = people['tim-pelaksana']
-      const s = await payload.create({ collection: 'submissions', data: validContent(photos) as never, ...as(owner) })
+      const s = await payload.create({
+        collection: 'submissions',
+        data: validContent(photos) as never,
+        ...as(owner),
+      })
       await act(payload, owner, s.id as number, 'submit')
-      for (const [actor, action] of path.slice(0, -1)) await act(payload, people[actor], s.id as number, action)
-      const declined = await act(payload, people['atasan-ppid'], s.id as number, 'decline', 'Tidak sesuai kebijakan publikasi.')
+      for (const [actor, action] of path.slice(0, -1))
+        await act(payload, people[actor], s.id as number, action)
+      const declined = await act(
+        payload,
+        people['atasan-ppid'],
+        s.id as number,
+        'decline',
+        'Tidak sesuai kebijakan publikasi.',
+      )
       expect(declined.toStatus).toBe('declined')
       const doc = await payload.findByID({ collection: 'submissions', id: s.id })
       expect(doc.dueAt).toBeNull()
-      await expect(act(payload, owner, s.id as number, 'submit')).rejects.toMatchObject({ status: 403 })
+      await expect(act(payload, owner, s.id as number, 'submit')).rejects.toMatchObject({
+        status: 403,
+      })
     })
   }
 })
-

@@ -11,23 +11,61 @@ import { WORKFLOW_CONTEXT } from '../../src/context.js'
 import { makeJpeg } from '../../dev/demoImages.js'
 import { PUBLIC_FIELDS } from '../../src/hooks/submissions.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { createPeople, createPhotos, createSubmissionIn, richText, type ActorName, type Person } from '../helpers/fixtures.js'
+import {
+  createPeople,
+  createPhotos,
+  createSubmissionIn,
+  richText,
+  type ActorName,
+  type Person,
+} from '../helpers/fixtures.js'
 
 const SITE = 'https://ppid.example.go.id'
 const XSS_TITLE = '<script>alert("judul")</script> Rapat & evaluasi ]]> selesai'
 const XSS_CAPTION = '<img src=x onerror=alert(1)> caption javascript:alert(2)'
 const XSS_NARRATIVE = {
   root: {
-    type: 'root', version: 1, direction: 'ltr', format: '', indent: 0,
+    type: 'root',
+    version: 1,
+    direction: 'ltr',
+    format: '',
+    indent: 0,
     children: [
       {
-        type: 'paragraph', version: 1, direction: 'ltr', format: '', indent: 0, textFormat: 0,
+        type: 'paragraph',
+        version: 1,
+        direction: 'ltr',
+        format: '',
+        indent: 0,
+        textFormat: 0,
         children: [
-          { type: 'text', version: 1, text: '<script>alert("narasi")</script> teks biasa ', format: 0, detail: 0, mode: 'normal', style: '' },
           {
-            type: 'link', version: 3, direction: 'ltr', format: '', indent: 0,
+            type: 'text',
+            version: 1,
+            text: '<script>alert("narasi")</script> teks biasa ',
+            format: 0,
+            detail: 0,
+            mode: 'normal',
+            style: '',
+          },
+          {
+            type: 'link',
+            version: 3,
+            direction: 'ltr',
+            format: '',
+            indent: 0,
             fields: { url: 'javascript:alert(3)', newTab: false, linkType: 'custom' },
-            children: [{ type: 'text', version: 1, text: 'tautan jahat', format: 0, detail: 0, mode: 'normal', style: '' }],
+            children: [
+              {
+                type: 'text',
+                version: 1,
+                text: 'tautan jahat',
+                format: 0,
+                detail: 0,
+                mode: 'normal',
+                style: '',
+              },
+            ],
           },
         ],
       },
@@ -48,7 +86,11 @@ async function publish(id: number, at: Date) {
   return app.payload.update({
     collection: 'submissions',
     id,
-    data: { status: 'published', publishedAt: at.toISOString(), statusChangedAt: at.toISOString() } as never,
+    data: {
+      status: 'published',
+      publishedAt: at.toISOString(),
+      statusChangedAt: at.toISOString(),
+    } as never,
     overrideAccess: true,
     context: { [WORKFLOW_CONTEXT]: true },
   })
@@ -57,7 +99,11 @@ async function publish(id: number, at: Date) {
 async function publishNew(title: string, minutesAgo: number, extra: Record<string, unknown> = {}) {
   const photos = await createPhotos(app.payload, owner, 4, `pub${published.length}`)
   const n = published.length + 1
-  const doc = await createSubmissionIn(app.payload, owner, 'approved', photos, { title, registerNumber: `${String(n).padStart(3, '0')}/DOK/PPID/XI/2026`, ...extra })
+  const doc = await createSubmissionIn(app.payload, owner, 'approved', photos, {
+    title,
+    registerNumber: `${String(n).padStart(3, '0')}/DOK/PPID/XI/2026`,
+    ...extra,
+  })
   await publish(doc.id as number, new Date(Date.now() - minutesAgo * 60_000))
   published.push({ id: doc.id as number, title })
   return { id: doc.id as number, photos }
@@ -71,15 +117,34 @@ beforeAll(async () => {
   await publishNew('Peresmian Jembatan Desa Kujan', 20, { location: 'Desa Kujan, Bulik' })
   await publishNew(XSS_TITLE, 10, { caption: XSS_CAPTION, narrative: XSS_NARRATIVE })
   draftPhotos = await createPhotos(app.payload, owner, 4, 'draft')
-  draftId = (await createSubmissionIn(app.payload, owner, 'draft', draftPhotos, { title: 'Rahasia draf internal' })).id as number
-  approvedId = (await createSubmissionIn(app.payload, owner, 'approved', draftPhotos, { title: 'Menunggu unggah internal' })).id as number
+  draftId = (
+    await createSubmissionIn(app.payload, owner, 'draft', draftPhotos, {
+      title: 'Rahasia draf internal',
+    })
+  ).id as number
+  approvedId = (
+    await createSubmissionIn(app.payload, owner, 'approved', draftPhotos, {
+      title: 'Menunggu unggah internal',
+    })
+  ).id as number
 })
 
-const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@', cdataPropName: '#cdata', processEntities: true })
-const asArray = <T>(v: T | T[] | undefined): T[] => (v === undefined ? [] : Array.isArray(v) ? v : [v])
+const parser = new XMLParser({
+  ignoreAttributes: false,
+  attributeNamePrefix: '@',
+  cdataPropName: '#cdata',
+  processEntities: true,
+})
+const asArray = <T>(v: T | T[] | undefined): T[] =>
+  v === undefined ? [] : Array.isArray(v) ? v : [v]
 /** Decodes the HTML entities a reader would decode in a type="html" element. */
 const decodeHtmlText = (s: string) =>
-  s.replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n))).replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&')
+  s
+    .replace(/&#(\d+);/g, (_, n) => String.fromCharCode(Number(n)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
 const cdata = (node: unknown): string => {
   if (typeof node === 'string') return node
   const n = node as Record<string, unknown>
@@ -90,28 +155,51 @@ const hasActiveMarkup = (html: string) =>
   DomUtils.findAll(
     (el) =>
       ['script', 'iframe', 'object', 'embed', 'style'].includes(el.name) ||
-      Object.entries(el.attribs).some(([k, v]) => /^on/i.test(k) || /^\s*(javascript|data|vbscript):/i.test(v)),
+      Object.entries(el.attribs).some(
+        ([k, v]) => /^on/i.test(k) || /^\s*(javascript|data|vbscript):/i.test(v),
+      ),
     parseDocument(html).children,
   ).length > 0
 
 describe('slug', () => {
   it('is given on publication, readable and unique', async () => {
-    const docs = await Promise.all(published.map((p) => app.payload.findByID({ collection: 'submissions', id: p.id })))
-    expect(docs.map((d) => d.slug)).toEqual(['peresmian-jembatan-desa-kujan', 'peresmian-jembatan-desa-kujan-2', 'script-alert-judul-script-rapat-evaluasi-selesai'])
+    const docs = await Promise.all(
+      published.map((p) => app.payload.findByID({ collection: 'submissions', id: p.id })),
+    )
+    expect(docs.map((d) => d.slug)).toEqual([
+      'peresmian-jembatan-desa-kujan',
+      'peresmian-jembatan-desa-kujan-2',
+      'script-alert-judul-script-rapat-evaluasi-selesai',
+    ])
     const draft = await app.payload.findByID({ collection: 'submissions', id: draftId })
     expect(draft.slug ?? null).toBeNull()
   })
 
   it('is kept when the title is corrected later', async () => {
     const id = published[0]!.id
-    await app.payload.update({ collection: 'submissions', id, data: { title: 'Peresmian Jembatan Gantung Desa Kujan' } as never, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })
+    await app.payload.update({
+      collection: 'submissions',
+      id,
+      data: { title: 'Peresmian Jembatan Gantung Desa Kujan' } as never,
+      overrideAccess: true,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })
     const doc = await app.payload.findByID({ collection: 'submissions', id })
     expect(doc.slug).toBe('peresmian-jembatan-desa-kujan')
-    await app.payload.update({ collection: 'submissions', id, data: { title: 'Peresmian Jembatan Desa Kujan' } as never, overrideAccess: true, context: { [WORKFLOW_CONTEXT]: true } })
+    await app.payload.update({
+      collection: 'submissions',
+      id,
+      data: { title: 'Peresmian Jembatan Desa Kujan' } as never,
+      overrideAccess: true,
+      context: { [WORKFLOW_CONTEXT]: true },
+    })
   })
 
   it('cannot be set through the API', async () => {
-    const res = await app.rest('PATCH', `submissions/${draftId}`, { token: owner.token, json: { slug: 'pilihan-saya' } })
+    const res = await app.rest('PATCH', `submissions/${draftId}`, {
+      token: owner.token,
+      json: { slug: 'pilihan-saya' },
+    })
     expect(res.status).toBe(403)
     expect(JSON.stringify(res.body)).toContain('slug')
   })
@@ -121,7 +209,9 @@ describe('anonymous REST and GraphQL', () => {
   it('lists published items only, newest first, public fields only', async () => {
     const res = await app.rest('GET', 'submissions?limit=10')
     expect(res.status).toBe(200)
-    expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual(published.map((p) => p.id).reverse())
+    expect(res.body.docs.map((d: { id: number }) => d.id)).toEqual(
+      published.map((p) => p.id).reverse(),
+    )
     for (const doc of res.body.docs) {
       for (const key of Object.keys(doc)) expect(PUBLIC_FIELDS as readonly string[]).toContain(key)
       expect(doc).not.toHaveProperty('status')
@@ -144,7 +234,9 @@ describe('anonymous REST and GraphQL', () => {
     // A public field outside the public sorts still falls back to newest first.
     const byNumber = await app.rest('GET', 'submissions?sort=registerNumber')
     expect(byNumber.status).toBe(200)
-    expect(byNumber.body.docs.map((d: { id: number }) => d.id)).toEqual(published.map((p) => p.id).reverse())
+    expect(byNumber.body.docs.map((d: { id: number }) => d.id)).toEqual(
+      published.map((p) => p.id).reverse(),
+    )
   })
 
   it('cannot filter on internal fields or reach unpublished items by id or slug', async () => {
@@ -173,7 +265,9 @@ describe('anonymous REST and GraphQL', () => {
   })
 
   it('GraphQL: published only, internal fields null or refused', async () => {
-    const res = await app.graphql('{ Submissions(limit: 50) { docs { id title slug status createdBy { id } } } }')
+    const res = await app.graphql(
+      '{ Submissions(limit: 50) { docs { id title slug status createdBy { id } } } }',
+    )
     const docs = res.body.data?.Submissions?.docs ?? []
     expect(docs.map((d: { id: number }) => d.id).sort()).toEqual(published.map((p) => p.id).sort())
     for (const d of docs) {
@@ -186,7 +280,7 @@ describe('anonymous REST and GraphQL', () => {
 })
 
 describe('files', () => {
-  it('anonymous users read public photos and their sizes, not drafts\' photos', async () => {
+  it("anonymous users read public photos and their sizes, not drafts' photos", async () => {
     const pub = await app.payload.findByID({ collection: 'media', id: publicPhotos[0]! })
     const priv = await app.payload.findByID({ collection: 'media', id: draftPhotos[0]! })
     expect(pub.isPublic).toBe(true)
@@ -204,12 +298,21 @@ describe('files', () => {
     expect(ids).toContain(pub.id)
     expect(ids).not.toContain(priv.id)
     // Office staff read it: the same photos are in a handed-in (approved) submission.
-    expect((await app.get(`media/file/${priv.filename}`, { Authorization: `JWT ${people['tim-pertimbangan'].token}` })).status).toBe(200)
+    expect(
+      (
+        await app.get(`media/file/${priv.filename}`, {
+          Authorization: `JWT ${people['tim-pertimbangan'].token}`,
+        })
+      ).status,
+    ).toBe(200)
   })
 
   it('published photos and all their sizes carry no EXIF location', async () => {
     const withGps = await sharp(await makeJpeg('gps', 10, 2000, 1500))
-      .withExif({ IFD0: { Make: 'KameraDinas' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '1/1 50/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'KameraDinas' },
+        IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '1/1 50/1 0/1' },
+      })
       .jpeg()
       .toBuffer()
     const form = new FormData()
@@ -219,13 +322,23 @@ describe('files', () => {
     expect(up.status, JSON.stringify(up.body)).toBe(201)
     const others = await createPhotos(app.payload, owner, 3, 'gpsrest')
     const { id } = await (async () => {
-      const doc = await createSubmissionIn(app.payload, owner, 'approved', [up.body.doc.id, ...others], { title: 'Foto berlokasi' })
+      const doc = await createSubmissionIn(
+        app.payload,
+        owner,
+        'approved',
+        [up.body.doc.id, ...others],
+        { title: 'Foto berlokasi' },
+      )
       await publish(doc.id as number, new Date())
       return doc
     })()
     published.push({ id: id as number, title: 'Foto berlokasi' })
     const media = await app.payload.findByID({ collection: 'media', id: up.body.doc.id })
-    const files = [media.filename, (media.sizes as any).thumbnail.filename, (media.sizes as any).large.filename]
+    const files = [
+      media.filename,
+      (media.sizes as any).thumbnail.filename,
+      (media.sizes as any).large.filename,
+    ]
     for (const f of files) {
       const res = await app.get(`media/file/${f}`)
       expect(res.status, f).toBe(200)
@@ -239,7 +352,13 @@ describe('files', () => {
   it('a published photo can no longer be replaced or deleted by its uploader', async () => {
     const res = await app.rest('DELETE', `media/${publicPhotos[1]}`, { token: owner.token })
     expect(res.status).not.toBe(200)
-    expect(await app.payload.findByID({ collection: 'media', id: publicPhotos[1]!, disableErrors: true })).not.toBeNull()
+    expect(
+      await app.payload.findByID({
+        collection: 'media',
+        id: publicPhotos[1]!,
+        disableErrors: true,
+      }),
+    ).not.toBeNull()
   })
 })
 
@@ -265,7 +384,9 @@ describe('feeds', () => {
     const titles = items.map((i) => decodeHtmlText(cdata(i.title)))
     expect(titles.sort()).toEqual(published.map((p) => p.title).sort())
     expect(titles).not.toContain('Rahasia draf internal')
-    const kujan = items.find((i) => String(i.link).endsWith('/berita/peresmian-jembatan-desa-kujan-2'))!
+    const kujan = items.find((i) =>
+      String(i.link).endsWith('/berita/peresmian-jembatan-desa-kujan-2'),
+    )!
     expect(kujan.link).toBe(`${SITE}/berita/peresmian-jembatan-desa-kujan-2`)
     expect(kujan.enclosure['@url']).toMatch(new RegExp(`^${SITE}/api/media/file/`))
     expect(kujan.enclosure['@type']).toBe('image/jpeg')
@@ -287,7 +408,9 @@ describe('feeds', () => {
     expect(entries).toHaveLength(published.length)
     for (const e of entries) {
       const links = asArray(e.link) as Record<string, string>[]
-      expect(links.find((l) => !l['@rel'])?.['@href']).toMatch(new RegExp(`^${SITE}/berita/[a-z0-9-]+$`))
+      expect(links.find((l) => !l['@rel'])?.['@href']).toMatch(
+        new RegExp(`^${SITE}/berita/[a-z0-9-]+$`),
+      )
       expect(links.find((l) => l['@rel'] === 'enclosure')?.['@href']).toMatch(/^https:\/\//)
       expect(e.updated).toMatch(/^\d{4}-\d\d-\d\dT/)
     }
@@ -316,7 +439,9 @@ describe('feeds', () => {
 
   it('hostile titles, captions and narratives arrive as text in all three', async () => {
     const rss = parser.parse((await feed('rss.xml')).text)
-    const item = (asArray(rss.rss.channel.item) as Record<string, any>[]).find((i) => decodeHtmlText(cdata(i.title)) === XSS_TITLE)!
+    const item = (asArray(rss.rss.channel.item) as Record<string, any>[]).find(
+      (i) => decodeHtmlText(cdata(i.title)) === XSS_TITLE,
+    )!
     expect(item).toBeDefined()
     expect(cdata(item.title)).not.toContain('<')
     expect(decodeHtmlText(cdata(item.description))).toBe(XSS_CAPTION)
@@ -327,7 +452,9 @@ describe('feeds', () => {
     expect(html).toContain('tautan jahat')
 
     const atom = parser.parse((await feed('atom.xml')).text)
-    const entry = (asArray(atom.feed.entry) as Record<string, any>[]).find((e) => decodeHtmlText(cdata(e.title)) === XSS_TITLE)!
+    const entry = (asArray(atom.feed.entry) as Record<string, any>[]).find(
+      (e) => decodeHtmlText(cdata(e.title)) === XSS_TITLE,
+    )!
     expect(entry.title['@type']).toBe('html')
     expect(cdata(entry.title)).not.toContain('<')
     expect(hasActiveMarkup(cdata(entry.content))).toBe(false)
@@ -351,7 +478,9 @@ describe('feeds', () => {
       expect((await feed(file, { 'If-None-Match': `W/"other", ${etag}` })).res.status).toBe(304)
       expect((await feed(file, { 'If-None-Match': '"stale"' })).res.status).toBe(200)
       expect((await feed(file, { 'If-Modified-Since': lastModified })).res.status).toBe(304)
-      expect((await feed(file, { 'If-Modified-Since': 'Mon, 01 Jan 2001 00:00:00 GMT' })).res.status).toBe(200)
+      expect(
+        (await feed(file, { 'If-Modified-Since': 'Mon, 01 Jan 2001 00:00:00 GMT' })).res.status,
+      ).toBe(200)
     }
   })
 

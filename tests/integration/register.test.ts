@@ -29,30 +29,67 @@ beforeAll(async () => {
   photos = await createPhotos(app.payload, people['tim-pelaksana'], 5)
   const owner = people['tim-pelaksana']
   for (let i = 0; i < 3; i++) {
-    const res = await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent(photos.slice(0, 4)), title: `Kegiatan ${i}` } })
-    const s = await app.rest('POST', 'reviews', { token: owner.token, json: { submission: res.body.doc.id, action: 'submit' } })
+    const res = await app.rest('POST', 'submissions', {
+      token: owner.token,
+      json: { ...validContent(photos.slice(0, 4)), title: `Kegiatan ${i}` },
+    })
+    const s = await app.rest('POST', 'reviews', {
+      token: owner.token,
+      json: { submission: res.body.doc.id, action: 'submit' },
+    })
     expect(s.status).toBe(201)
     submitted = res.body.doc.id
   }
   const special = await app.rest('POST', 'submissions', {
     token: owner.token,
-    json: { ...validContent(photos.slice(0, 4)), title: 'Sosialisasi Kafé Désa — Lamandau', caption: `Kafé désa 🇮🇩🌉 ${'panjang '.repeat(20)}`.slice(0, 190) },
+    json: {
+      ...validContent(photos.slice(0, 4)),
+      title: 'Sosialisasi Kafé Désa — Lamandau',
+      caption: `Kafé désa 🇮🇩🌉 ${'panjang '.repeat(20)}`.slice(0, 190),
+    },
   })
-  expect((await app.rest('POST', 'reviews', { token: owner.token, json: { submission: special.body.doc.id, action: 'submit' } })).status).toBe(201)
-  draft = (await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent([photos[4]!]), title: 'Masih draf' } })).body.doc.id
+  expect(
+    (
+      await app.rest('POST', 'reviews', {
+        token: owner.token,
+        json: { submission: special.body.doc.id, action: 'submit' },
+      })
+    ).status,
+  ).toBe(201)
+  draft = (
+    await app.rest('POST', 'submissions', {
+      token: owner.token,
+      json: { ...validContent([photos[4]!]), title: 'Masih draf' },
+    })
+  ).body.doc.id
 })
 
 const verifyCli = () =>
-  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/register-verify.ts'], { cwd: ROOT, env: { ...process.env, DATABASE_URI: app.databaseUri }, encoding: 'utf8' })
+  spawnSync(process.execPath, ['--import', 'tsx', 'scripts/register-verify.ts'], {
+    cwd: ROOT,
+    env: { ...process.env, DATABASE_URI: app.databaseUri },
+    encoding: 'utf8',
+  })
 
 describe('GET /api/register/verify', () => {
   it('finds a hash of the register, says where and when, nothing more; anonymous', async () => {
-    const entry = (await app.payload.find({ collection: 'register', sort: 'chainIndex', limit: 1, overrideAccess: true })).docs[0] as any
+    const entry = (
+      await app.payload.find({
+        collection: 'register',
+        sort: 'chainIndex',
+        limit: 1,
+        overrideAccess: true,
+      })
+    ).docs[0] as any
     for (const hash of [entry.contentHash, entry.hash]) {
       const res = await app.rest('GET', `register/verify?hash=${hash}`)
       expect(res.status).toBe(200)
       expect(res.body.found).toBe(true)
-      expect(res.body.entries[0]).toEqual({ number: entry.number, at: entry.at, kind: 'documentation' })
+      expect(res.body.entries[0]).toEqual({
+        number: entry.number,
+        at: entry.at,
+        kind: 'documentation',
+      })
       expect(Object.keys(res.body).sort()).toEqual(['entries', 'found', 'hash'])
     }
     const none = await app.rest('GET', `register/verify?hash=${'ab'.repeat(32)}`)
@@ -73,11 +110,18 @@ describe('npm run register:verify', () => {
   })
 
   it('detects a changed row', async () => {
-    const [second] = await app.sql<{ id: number; number: string; summary: string }>('select id, number, summary from register order by chain_index offset 1 limit 1')
+    const [second] = await app.sql<{ id: number; number: string; summary: string }>(
+      'select id, number, summary from register order by chain_index offset 1 limit 1',
+    )
     // PostgreSQL refuses the edit (trigger); an attacker owning the database disables it first.
-    await expect(app.sql('update register set summary = $1 where id = $2', ['Diubah diam-diam', second!.id])).rejects.toThrow(/record rows are immutable/)
+    await expect(
+      app.sql('update register set summary = $1 where id = $2', ['Diubah diam-diam', second!.id]),
+    ).rejects.toThrow(/record rows are immutable/)
     await app.sql('alter table register disable trigger register_immutable_rows')
-    await app.sql('update register set summary = $1 where id = $2', ['Diubah diam-diam', second!.id])
+    await app.sql('update register set summary = $1 where id = $2', [
+      'Diubah diam-diam',
+      second!.id,
+    ])
     const broken = verifyCli()
     expect(broken.status).toBe(1)
     expect(broken.stderr).toContain(`Nomor Register ${second!.number}`)
@@ -90,19 +134,35 @@ describe('npm run register:verify', () => {
 
 describe('nothing in the record can be deleted', () => {
   it('register entries: not by anyone, admin included', async () => {
-    const entry = (await app.payload.find({ collection: 'register', limit: 1, overrideAccess: true })).docs[0]!
+    const entry = (
+      await app.payload.find({ collection: 'register', limit: 1, overrideAccess: true })
+    ).docs[0]!
     for (const actor of ['admin', 'ketua-ppid', 'tim-pelaksana'] as const) {
-      expect((await app.rest('DELETE', `register/${entry.id}`, { token: people[actor].token })).status, actor).toBe(403)
+      expect(
+        (await app.rest('DELETE', `register/${entry.id}`, { token: people[actor].token })).status,
+        actor,
+      ).toBe(403)
     }
   })
 
   it('submitted submissions: not by anyone, admin included; the owner may delete a draft', async () => {
     for (const actor of ['admin', 'tim-pelaksana', 'ketua-ppid'] as const) {
-      const res = await app.rest('DELETE', `submissions/${submitted}`, { token: people[actor].token })
+      const res = await app.rest('DELETE', `submissions/${submitted}`, {
+        token: people[actor].token,
+      })
       expect(res.status, actor).not.toBe(200)
     }
-    expect(await app.payload.findByID({ collection: 'submissions', id: submitted, overrideAccess: true })).toBeTruthy()
-    expect((await app.rest('DELETE', `submissions/${draft}`, { token: people['tim-pelaksana'].token })).status).toBe(200)
+    expect(
+      await app.payload.findByID({
+        collection: 'submissions',
+        id: submitted,
+        overrideAccess: true,
+      }),
+    ).toBeTruthy()
+    expect(
+      (await app.rest('DELETE', `submissions/${draft}`, { token: people['tim-pelaksana'].token }))
+        .status,
+    ).toBe(200)
   })
 
   it('photos of a submitted submission: not deleted or replaced by anyone; alt text can be fixed', async () => {
@@ -115,11 +175,24 @@ describe('nothing in the record can be deleted', () => {
     const data = await makeJpeg('pengganti', 10)
     form.append('file', new Blob([new Uint8Array(data)], { type: 'image/jpeg' }), 'pengganti.jpg')
     form.append('_payload', JSON.stringify({}))
-    expect((await app.rest('PATCH', `media/${photos[0]}`, { token: people['tim-pelaksana'].token, form })).status).toBe(403)
-    const alt = await app.rest('PATCH', `media/${photos[0]}`, { token: people['tim-pelaksana'].token, json: { alt: 'Bupati meresmikan jembatan' } })
+    expect(
+      (
+        await app.rest('PATCH', `media/${photos[0]}`, {
+          token: people['tim-pelaksana'].token,
+          form,
+        })
+      ).status,
+    ).toBe(403)
+    const alt = await app.rest('PATCH', `media/${photos[0]}`, {
+      token: people['tim-pelaksana'].token,
+      json: { alt: 'Bupati meresmikan jembatan' },
+    })
     expect(alt.status, JSON.stringify(alt.body)).toBe(200)
     // The draft's photo (its draft now deleted) is still the uploader's to delete.
-    expect((await app.rest('DELETE', `media/${photos[4]}`, { token: people['tim-pelaksana'].token })).status).toBe(200)
+    expect(
+      (await app.rest('DELETE', `media/${photos[4]}`, { token: people['tim-pelaksana'].token }))
+        .status,
+    ).toBe(200)
   })
 })
 
@@ -128,13 +201,24 @@ describe('exports of a period', () => {
     const d = new Date(Date.now() + 7 * 3600_000) // WIB
     return `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}`
   }
-  const entries = async () => (await app.payload.find({ collection: 'register', sort: 'chainIndex', overrideAccess: true, pagination: false })).docs as any[]
-  const get = (q: string, actor: ActorName = 'ketua-ppid') => app.get(`register/export?${q}`, { Authorization: `JWT ${people[actor].token}` })
+  const entries = async () =>
+    (
+      await app.payload.find({
+        collection: 'register',
+        sort: 'chainIndex',
+        overrideAccess: true,
+        pagination: false,
+      })
+    ).docs as any[]
+  const get = (q: string, actor: ActorName = 'ketua-ppid') =>
+    app.get(`register/export?${q}`, { Authorization: `JWT ${people[actor].token}` })
 
   it('CSV: a real CSV parser reads every entry with Indonesian text intact', async () => {
     const res = await get(`format=csv&period=${month()}`)
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toMatch(/attachment; filename="register-.+\.csv"/)
+    expect(res.headers.get('content-disposition')).toMatch(
+      /attachment; filename="register-.+\.csv"/,
+    )
     const rows = parse(await res.text(), { bom: true }) as string[][]
     expect(rows[0]).toEqual(HEADERS)
     const all = await entries()
@@ -158,7 +242,9 @@ describe('exports of a period', () => {
     expect(ws.getRow(2).getCell(2).value).toBe(all[0].number)
     expect(ws.getRow(2).getCell(3).value).toBeInstanceOf(Date)
     expect(ws.getRow(2).getCell(3).numFmt).toBe('dd/mm/yyyy hh:mm')
-    const texts = Array.from({ length: ws.rowCount }, (_, i) => String(ws.getRow(i + 1).getCell(5).value))
+    const texts = Array.from({ length: ws.rowCount }, (_, i) =>
+      String(ws.getRow(i + 1).getCell(5).value),
+    )
     expect(texts).toContain('Sosialisasi Kafé Désa — Lamandau')
   })
 

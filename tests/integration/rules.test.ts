@@ -38,13 +38,20 @@ const caption = (n: number) => {
 }
 
 async function draft(content: Record<string, unknown>) {
-  const res = await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent(photos), ...content } })
+  const res = await app.rest('POST', 'submissions', {
+    token: owner.token,
+    json: { ...validContent(photos), ...content },
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.doc.id as number
 }
 
 const submit = (id: number, lang = 'id') =>
-  app.rest('POST', 'reviews', { token: owner.token, lang, json: { submission: id, action: 'submit' } })
+  app.rest('POST', 'reviews', {
+    token: owner.token,
+    lang,
+    json: { submission: id, action: 'submit' },
+  })
 
 describe('photos', () => {
   it('refuses 3 photos (naming the rule, in Indonesian and English) and accepts 4', async () => {
@@ -58,10 +65,15 @@ describe('photos', () => {
     expect(en.body.errors[0].message).toContain('at least 4 photos')
     expect(await countRows(app, 'reviews', 'submission_id = $1', [id])).toBe(0)
     expect(await countRows(app, 'register')).toBe(registerBefore)
-    const row = (await app.sql('select status, register_number from submissions where id = $1', [id]))[0]
+    const row = (
+      await app.sql('select status, register_number from submissions where id = $1', [id])
+    )[0]
     expect(row).toEqual({ status: 'draft', register_number: null })
 
-    const patched = await app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: { photos } })
+    const patched = await app.rest('PATCH', `submissions/${id}`, {
+      token: owner.token,
+      json: { photos },
+    })
     expect(patched.status).toBe(200)
     expect((await submit(id)).status).toBe(201)
   })
@@ -74,10 +86,18 @@ describe('photos', () => {
       return app.rest('POST', 'media', { token: owner.token, form })
     }
     const before = await countRows(app, 'media')
-    const text = await upload(Buffer.from('ini bukan foto, hanya teks biasa\n'.repeat(20)), 'foto.jpg', 'image/jpeg')
+    const text = await upload(
+      Buffer.from('ini bukan foto, hanya teks biasa\n'.repeat(20)),
+      'foto.jpg',
+      'image/jpeg',
+    )
     expect(text.status).toBe(400)
     const good = await makeJpeg('x', 10)
-    const truncated = await upload(good.subarray(0, Math.floor(good.length / 3)), 'rusak.jpg', 'image/jpeg')
+    const truncated = await upload(
+      good.subarray(0, Math.floor(good.length / 3)),
+      'rusak.jpg',
+      'image/jpeg',
+    )
     expect(truncated.status).toBe(400)
     expect(JSON.stringify(truncated.body)).toContain('rusak.jpg')
     expect(await countRows(app, 'media')).toBe(before)
@@ -88,7 +108,10 @@ describe('photos', () => {
 
   it('strips EXIF (GPS location) from the stored original', async () => {
     const withGps = await sharp(await makeJpeg('gps', 200))
-      .withExif({ IFD0: { Make: 'KameraDinas', Copyright: 'Diskominfo' }, IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '1/1 50/1 0/1' } })
+      .withExif({
+        IFD0: { Make: 'KameraDinas', Copyright: 'Diskominfo' },
+        IFD3: { GPSLatitudeRef: 'S', GPSLatitude: '1/1 50/1 0/1' },
+      })
       .jpeg()
       .toBuffer()
     expect((await sharp(withGps).metadata()).exif).toBeDefined()
@@ -98,7 +121,11 @@ describe('photos', () => {
     const res = await app.rest('POST', 'media', { token: owner.token, form })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     const doc = await app.payload.findByID({ collection: 'media', id: res.body.doc.id })
-    const staticDir = ((await app.config).collections.find((c) => c.slug === 'media')!.upload as { staticDir: string }).staticDir
+    const staticDir = (
+      (await app.config).collections.find((c) => c.slug === 'media')!.upload as {
+        staticDir: string
+      }
+    ).staticDir
     const stored = fs.readFileSync(path.join(staticDir as string, doc.filename as string))
     const meta = await sharp(stored).metadata()
     expect(meta.exif).toBeUndefined()
@@ -116,10 +143,17 @@ describe('caption', () => {
   it('201 characters is refused already when the draft is saved', async () => {
     const long = caption(201)
     expect(long.length).toBeGreaterThan(300)
-    const res = await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent(photos), caption: long } })
+    const res = await app.rest('POST', 'submissions', {
+      token: owner.token,
+      json: { ...validContent(photos), caption: long },
+    })
     expect(res.status).toBe(400)
     expect(JSON.stringify(res.body)).toContain('Caption maksimal 200 karakter (saat ini 201)')
-    const en = await app.rest('POST', 'submissions', { token: owner.token, lang: 'en', json: { ...validContent(photos), caption: long } })
+    const en = await app.rest('POST', 'submissions', {
+      token: owner.token,
+      lang: 'en',
+      json: { ...validContent(photos), caption: long },
+    })
     expect(JSON.stringify(en.body)).toContain('Caption at most 200 characters (now 201)')
   })
 
@@ -146,27 +180,44 @@ describe('narrative', () => {
     const id = await draft({ narrative: null, caption: '', photos: [] })
     const res = await submit(id)
     expect(res.status).toBe(400)
-    expect(res.body.errors[0].message).toMatch(/minimal 4 foto.*narasi berita wajib diisi.*caption wajib diisi/)
+    expect(res.body.errors[0].message).toMatch(
+      /minimal 4 foto.*narasi berita wajib diisi.*caption wajib diisi/,
+    )
   })
 })
 
 describe('workflow-owned fields', () => {
   it('a PATCH that sets status or registerNumber is refused with 403 and changes nothing', async () => {
     const id = await draft({})
-    for (const data of [{ status: 'approved' }, { registerNumber: '9999/REG-MEDSOS/I/2025' }, { dueAt: '2030-01-01T00:00:00.000Z' }]) {
-      const res = await app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: { title: 'baru', ...data } })
+    for (const data of [
+      { status: 'approved' },
+      { registerNumber: '9999/REG-MEDSOS/I/2025' },
+      { dueAt: '2030-01-01T00:00:00.000Z' },
+    ]) {
+      const res = await app.rest('PATCH', `submissions/${id}`, {
+        token: owner.token,
+        json: { title: 'baru', ...data },
+      })
       expect(res.status, JSON.stringify(data)).toBe(403)
     }
-    const row = (await app.sql('select status, register_number, title from submissions where id = $1', [id]))[0]
+    const row = (
+      await app.sql('select status, register_number, title from submissions where id = $1', [id])
+    )[0]
     expect(row).toMatchObject({ status: 'draft', register_number: null })
     expect(row!.title).not.toBe('baru')
     // sending the current value back (as the admin form does) is fine
-    const same = await app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: { title: 'baru', status: 'draft' } })
+    const same = await app.rest('PATCH', `submissions/${id}`, {
+      token: owner.token,
+      json: { title: 'baru', status: 'draft' },
+    })
     expect(same.status).toBe(200)
   })
 
   it('a create that sets status is refused, and so is a GraphQL update of it', async () => {
-    const res = await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent(photos), status: 'published' } })
+    const res = await app.rest('POST', 'submissions', {
+      token: owner.token,
+      json: { ...validContent(photos), status: 'published' },
+    })
     expect(res.status).toBe(403)
     const gql = await app.graphql(
       `mutation { updateSubmission(id: 1, data: { status: published }) { id status } }`,
@@ -177,12 +228,21 @@ describe('workflow-owned fields', () => {
 
   it('the field team cannot edit content once submitted; the Ketua PPID can correct it in accepted', async () => {
     const submitted = await createSubmissionIn(app.payload, owner, 'submitted', photos)
-    const res = await app.rest('PATCH', `submissions/${submitted.id}`, { token: owner.token, json: { caption: 'ubah' } })
+    const res = await app.rest('PATCH', `submissions/${submitted.id}`, {
+      token: owner.token,
+      json: { caption: 'ubah' },
+    })
     expect(res.status).toBe(403)
     const accepted = await createSubmissionIn(app.payload, owner, 'accepted', photos)
-    const byHead = await app.rest('PATCH', `submissions/${accepted.id}`, { token: people['ketua-ppid'].token, json: { caption: 'Caption dikoreksi Ketua PPID' } })
+    const byHead = await app.rest('PATCH', `submissions/${accepted.id}`, {
+      token: people['ketua-ppid'].token,
+      json: { caption: 'Caption dikoreksi Ketua PPID' },
+    })
     expect(byHead.status, JSON.stringify(byHead.body)).toBe(200)
-    const byReviewer = await app.rest('PATCH', `submissions/${accepted.id}`, { token: people['tim-pertimbangan'].token, json: { caption: 'x' } })
+    const byReviewer = await app.rest('PATCH', `submissions/${accepted.id}`, {
+      token: people['tim-pertimbangan'].token,
+      json: { caption: 'x' },
+    })
     expect(byReviewer.status).toBe(403)
   })
 })
@@ -197,30 +257,51 @@ describe('written responses', () => {
     const s = await createSubmissionIn(app.payload, owner, status, photos)
     const token = people[actor].token
     for (const note of [undefined, '', '   ']) {
-      const res = await app.rest('POST', 'reviews', { token, json: { submission: s.id, action, note } })
+      const res = await app.rest('POST', 'reviews', {
+        token,
+        json: { submission: s.id, action, note },
+      })
       expect(res.status).toBe(400)
       expect(res.body.errors[0].message).toContain('wajib disertai tanggapan tertulis')
     }
     expect(await countRows(app, 'reviews', 'submission_id = $1', [s.id])).toBe(0)
-    const ok = await app.rest('POST', 'reviews', { token, json: { submission: s.id, action, note: 'Perbaiki foto ke-2.' } })
+    const ok = await app.rest('POST', 'reviews', {
+      token,
+      json: { submission: s.id, action, note: 'Perbaiki foto ke-2.' },
+    })
     expect(ok.status).toBe(201)
-    expect(ok.body.doc).toMatchObject({ note: 'Perbaiki foto ke-2.', fromStatus: status, actorJabatan: `Jabatan ${actor}` })
+    expect(ok.body.doc).toMatchObject({
+      note: 'Perbaiki foto ke-2.',
+      fromStatus: status,
+      actorJabatan: `Jabatan ${actor}`,
+    })
   })
 
   it('reviews are immutable and cannot be forged', async () => {
     const s = await createSubmissionIn(app.payload, owner, 'submitted', photos)
     const res = await app.rest('POST', 'reviews', {
       token: people['tim-pertimbangan'].token,
-      json: { submission: s.id, action: 'accept', actor: people.admin.id, toStatus: 'published', contentHash: 'f'.repeat(64) },
+      json: {
+        submission: s.id,
+        action: 'accept',
+        actor: people.admin.id,
+        toStatus: 'published',
+        contentHash: 'f'.repeat(64),
+      },
     })
     expect(res.status).toBe(201)
     expect(res.body.doc.actor).toMatchObject({ id: people['tim-pertimbangan'].id })
     expect(res.body.doc.toStatus).toBe('accepted')
     expect(res.body.doc.contentHash).not.toBe('f'.repeat(64))
     for (const actor of ['tim-pertimbangan', 'admin'] as const) {
-      const patch = await app.rest('PATCH', `reviews/${res.body.doc.id}`, { token: people[actor].token, json: { note: 'ubah' } })
+      const patch = await app.rest('PATCH', `reviews/${res.body.doc.id}`, {
+        token: people[actor].token,
+        json: { note: 'ubah' },
+      })
       expect(patch.status).toBe(403)
-      const del = await app.rest('DELETE', `reviews/${res.body.doc.id}`, { token: people[actor].token })
+      const del = await app.rest('DELETE', `reviews/${res.body.doc.id}`, {
+        token: people[actor].token,
+      })
       expect(del.status).toBe(403)
     }
   })
@@ -230,29 +311,64 @@ describe('separation of duties', () => {
   it('one person with two approver roles acts in one stage only', async () => {
     const both = await app.payload.create({
       collection: 'users',
-      data: { email: 'dua-peran@test.lamandaukab.go.id', password: 'test-password-123', name: 'Dua Peran', roles: ['tim-pertimbangan', 'ketua-ppid'] } as never,
+      data: {
+        email: 'dua-peran@test.lamandaukab.go.id',
+        password: 'test-password-123',
+        name: 'Dua Peran',
+        roles: ['tim-pertimbangan', 'ketua-ppid'],
+      } as never,
       overrideAccess: true,
     })
-    const { token } = await app.payload.login({ collection: 'users', data: { email: 'dua-peran@test.lamandaukab.go.id', password: 'test-password-123' } })
+    const { token } = await app.payload.login({
+      collection: 'users',
+      data: { email: 'dua-peran@test.lamandaukab.go.id', password: 'test-password-123' },
+    })
     const s = await createSubmissionIn(app.payload, owner, 'submitted', photos)
-    expect((await app.rest('POST', 'reviews', { token, json: { submission: s.id, action: 'accept' } })).status).toBe(201)
-    const second = await app.rest('POST', 'reviews', { token, json: { submission: s.id, action: 'verify' } })
+    expect(
+      (await app.rest('POST', 'reviews', { token, json: { submission: s.id, action: 'accept' } }))
+        .status,
+    ).toBe(201)
+    const second = await app.rest('POST', 'reviews', {
+      token,
+      json: { submission: s.id, action: 'verify' },
+    })
     expect(second.status).toBe(403)
     expect(second.body.errors[0].message).toContain('pemisahan tugas')
-    expect((await app.rest('POST', 'reviews', { token: people['ketua-ppid'].token, json: { submission: s.id, action: 'verify' } })).status).toBe(201)
+    expect(
+      (
+        await app.rest('POST', 'reviews', {
+          token: people['ketua-ppid'].token,
+          json: { submission: s.id, action: 'verify' },
+        })
+      ).status,
+    ).toBe(201)
     expect(both.id).toBeDefined()
   })
 
   it('the submitter never reviews their own content, whatever roles they hold', async () => {
-    await app.payload.update({ collection: 'users', id: owner.id, data: { roles: ['tim-pelaksana', 'tim-pertimbangan'] } as never, overrideAccess: true })
+    await app.payload.update({
+      collection: 'users',
+      id: owner.id,
+      data: { roles: ['tim-pelaksana', 'tim-pertimbangan'] } as never,
+      overrideAccess: true,
+    })
     try {
       const id = await draft({})
       expect((await submit(id)).status).toBe(201)
-      const res = await app.rest('POST', 'reviews', { token: owner.token, lang: 'en', json: { submission: id, action: 'accept' } })
+      const res = await app.rest('POST', 'reviews', {
+        token: owner.token,
+        lang: 'en',
+        json: { submission: id, action: 'accept' },
+      })
       expect(res.status).toBe(403)
       expect(res.body.errors[0].message).toContain('may not review or approve their own content')
     } finally {
-      await app.payload.update({ collection: 'users', id: owner.id, data: { roles: ['tim-pelaksana'] } as never, overrideAccess: true })
+      await app.payload.update({
+        collection: 'users',
+        id: owner.id,
+        data: { roles: ['tim-pelaksana'] } as never,
+        overrideAccess: true,
+      })
     }
   })
 })

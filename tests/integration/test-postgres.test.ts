@@ -31,7 +31,11 @@ async function query<T = Record<string, unknown>>(uri: string, text: string): Pr
     await client.end()
   }
 }
-const answers = (uri: string) => query(uri, 'select 1').then(() => true, () => false)
+const answers = (uri: string) =>
+  query(uri, 'select 1').then(
+    () => true,
+    () => false,
+  )
 const portOf = (uri: string) => Number(new URL(uri).port)
 
 describe('test runs', () => {
@@ -39,13 +43,26 @@ describe('test runs', () => {
     const [a, b] = await Promise.all([startChildPostgres(), startChildPostgres()])
     servers.push(a, b)
     expect(portOf(a.uri)).not.toBe(portOf(b.uri))
-    const [dirA] = await query<{ d: string }>(a.uri, `select current_setting('data_directory') as d`)
-    const [dirB] = await query<{ d: string }>(b.uri, `select current_setting('data_directory') as d`)
+    const [dirA] = await query<{ d: string }>(
+      a.uri,
+      `select current_setting('data_directory') as d`,
+    )
+    const [dirB] = await query<{ d: string }>(
+      b.uri,
+      `select current_setting('data_directory') as d`,
+    )
     expect(dirA!.d).not.toBe(dirB!.d)
-    for (const d of [dirA!.d, dirB!.d]) expect(d.startsWith(fs.realpathSync(os.tmpdir()) + path.sep) || d.startsWith(os.tmpdir() + path.sep), d).toBe(true)
+    for (const d of [dirA!.d, dirB!.d])
+      expect(
+        d.startsWith(fs.realpathSync(os.tmpdir()) + path.sep) ||
+          d.startsWith(os.tmpdir() + path.sep),
+        d,
+      ).toBe(true)
     // A database of one run does not exist in the other.
     await query(a.uri, 'create database only_in_a')
-    expect(await query(b.uri, `select 1 from pg_database where datname = 'only_in_a'`)).toHaveLength(0)
+    expect(
+      await query(b.uri, `select 1 from pg_database where datname = 'only_in_a'`),
+    ).toHaveLength(0)
 
     await a.stop()
     expect(await answers(a.uri)).toBe(false)
@@ -53,7 +70,7 @@ describe('test runs', () => {
     expect(await answers(b.uri)).toBe(true)
   }, 240_000)
 
-  it("a port another server holds: refused with a clear message; that server is neither used nor stopped", async () => {
+  it('a port another server holds: refused with a clear message; that server is neither used nor stopped', async () => {
     const other = await startChildPostgres()
     servers.push(other)
     await query(other.uri, 'create database belongs_to_other')
@@ -64,9 +81,15 @@ describe('test runs', () => {
       },
       (e: Error) => e,
     )
-    expect(error?.message).toMatch(new RegExp(`port ${portOf(other.uri)} on 127\\.0\\.0\\.1 is already in use by another process`))
+    expect(error?.message).toMatch(
+      new RegExp(
+        `port ${portOf(other.uri)} on 127\\.0\\.0\\.1 is already in use by another process`,
+      ),
+    )
     expect(await answers(other.uri)).toBe(true)
-    expect(await query(other.uri, `select 1 from pg_database where datname = 'belongs_to_other'`)).toHaveLength(1)
+    expect(
+      await query(other.uri, `select 1 from pg_database where datname = 'belongs_to_other'`),
+    ).toHaveLength(1)
   }, 240_000)
 })
 
@@ -91,7 +114,11 @@ process.stdin.resume()
   }
   const devInfo = async (c: Child) => {
     await waitForOutput(c, /^DEV /m)
-    return JSON.parse(c.output().match(/^DEV (.*)$/m)![1]!) as { port: number; reused: boolean; uri: string }
+    return JSON.parse(c.output().match(/^DEV (.*)$/m)![1]!) as {
+      port: number
+      reused: boolean
+      uri: string
+    }
   }
 
   it("another checkout's server on the dev port: not reused, a free port instead; our own server is reused, and stopped only by who started it", async () => {
@@ -102,7 +129,10 @@ process.stdin.resume()
     const mine = await devInfo(first)
     expect(mine.reused).toBe(false)
     expect(mine.port).not.toBe(portOf(foreign.uri))
-    const [d] = await query<{ d: string }>(mine.uri, `select current_setting('data_directory') as d`)
+    const [d] = await query<{ d: string }>(
+      mine.uri,
+      `select current_setting('data_directory') as d`,
+    )
     expect(d!.d).toBe(fs.realpathSync(dir))
 
     // A second command of the same checkout finds the server on its data directory.

@@ -9,7 +9,15 @@ import type { CollectionBeforeChangeHook } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { countRows, createPeople, createPhotos, richText, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
+import {
+  countRows,
+  createPeople,
+  createPhotos,
+  richText,
+  validContent,
+  type ActorName,
+  type Person,
+} from '../helpers/fixtures.js'
 
 let app: TestApp
 let people: Record<ActorName, Person>
@@ -24,20 +32,38 @@ beforeAll(async () => {
 })
 
 async function draft(): Promise<number> {
-  const res = await app.rest('POST', 'submissions', { token: owner.token, json: validContent(photos) })
+  const res = await app.rest('POST', 'submissions', {
+    token: owner.token,
+    json: validContent(photos),
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
   return res.body.doc.id
 }
 
 /** A large edit (about 600 KB of narrative): the slow request of the report. */
-const bigEdit = (round: number) => ({ title: `Judul diedit ${round}`, narrative: richText(`Narasi panjang ${round}. `.repeat(30_000)) })
+const bigEdit = (round: number) => ({
+  title: `Judul diedit ${round}`,
+  narrative: richText(`Narasi panjang ${round}. `.repeat(30_000)),
+})
 
-const submit = (id: number) => app.rest('POST', 'reviews', { token: owner.token, json: { submission: id, action: 'submit' } })
+const submit = (id: number) =>
+  app.rest('POST', 'reviews', { token: owner.token, json: { submission: id, action: 'submit' } })
 
-async function expectConsistent(id: number, patch: { status: number; body: any }, sub: { status: number; body: any }, round: number) {
+async function expectConsistent(
+  id: number,
+  patch: { status: number; body: any },
+  sub: { status: number; body: any },
+  round: number,
+) {
   expect(sub.status, JSON.stringify(sub.body)).toBe(201)
-  const [row] = await app.sql<{ status: string; register_number: string | null; title: string }>('select status, register_number, title from submissions where id = $1', [id])
-  const entries = await app.sql<{ number: string }>(`select number from register where submission_id = $1 and kind = 'documentation'`, [id])
+  const [row] = await app.sql<{ status: string; register_number: string | null; title: string }>(
+    'select status, register_number, title from submissions where id = $1',
+    [id],
+  )
+  const entries = await app.sql<{ number: string }>(
+    `select number from register where submission_id = $1 and kind = 'documentation'`,
+    [id],
+  )
   expect(row!.status).toBe('submitted')
   expect(entries).toHaveLength(1)
   expect(row!.register_number).toBe(entries[0]!.number)
@@ -54,12 +80,18 @@ async function expectConsistent(id: number, patch: { status: number; body: any }
 }
 
 describe('content PATCH racing submit', () => {
-  it.each(Array.from({ length: 10 }, (_, i) => i + 1))('round %i: the end state is consistent', async (round) => {
-    const id = await draft()
-    const patching = app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: bigEdit(round) })
-    const [patch, sub] = await Promise.all([patching, submit(id)])
-    await expectConsistent(id, patch, sub, round)
-  })
+  it.each(Array.from({ length: 10 }, (_, i) => i + 1))(
+    'round %i: the end state is consistent',
+    async (round) => {
+      const id = await draft()
+      const patching = app.rest('PATCH', `submissions/${id}`, {
+        token: owner.token,
+        json: bigEdit(round),
+      })
+      const [patch, sub] = await Promise.all([patching, submit(id)])
+      await expectConsistent(id, patch, sub, round)
+    },
+  )
 
   it('the edit holds the row while it is written: submit waits for it, then hands in the edited content', async () => {
     // Deterministic interleaving: the PATCH is stopped after Payload read the document
@@ -80,25 +112,36 @@ describe('content PATCH racing submit', () => {
     }
     hooks.beforeChange = [hold, ...(hooks.beforeChange ?? [])]
     try {
-      const patching = app.rest('PATCH', `submissions/${id}`, { token: owner.token, json: { ...bigEdit(0), title: 'Judul diedit gate' } })
+      const patching = app.rest('PATCH', `submissions/${id}`, {
+        token: owner.token,
+        json: { ...bigEdit(0), title: 'Judul diedit gate' },
+      })
       await atGate
       let settled = false
       const submitting = submit(id).finally(() => (settled = true))
       // Wait until submit is either done (no lock: the old behaviour) or waiting for the row lock.
       for (;;) {
         if (settled) break
-        const waiting = await app.sql(`select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`)
+        const waiting = await app.sql(
+          `select 1 from pg_stat_activity where datname = current_database() and wait_event_type = 'Lock'`,
+        )
         if (waiting.length) break
         await new Promise((r) => setImmediate(r))
       }
       release()
       const [patch, sub] = await Promise.all([patching, submitting])
       expect(patch.status, JSON.stringify(patch.body)).toBe(200)
-      const [row] = await app.sql<{ status: string; register_number: string | null; title: string }>('select status, register_number, title from submissions where id = $1', [id])
+      const [row] = await app.sql<{
+        status: string
+        register_number: string | null
+        title: string
+      }>('select status, register_number, title from submissions where id = $1', [id])
       expect(sub.status).toBe(201)
       expect(row).toMatchObject({ status: 'submitted', title: 'Judul diedit gate' })
       expect(row!.register_number).toMatch(/REG-MEDSOS/)
-      expect(await countRows(app, 'register', `submission_id = $1 and kind = 'documentation'`, [id])).toBe(1)
+      expect(
+        await countRows(app, 'register', `submission_id = $1 and kind = 'documentation'`, [id]),
+      ).toBe(1)
     } finally {
       hooks.beforeChange = hooks.beforeChange!.filter((h) => h !== hold)
       release()
@@ -110,9 +153,14 @@ describe('one documentation entry per submission', () => {
   it('a submission that lost its number (the old race) gets its first number back on resubmit, not a second one', async () => {
     const id = await draft()
     expect((await submit(id)).status).toBe(201)
-    const [first] = await app.sql<{ register_number: string }>('select register_number from submissions where id = $1', [id])
+    const [first] = await app.sql<{ register_number: string }>(
+      'select register_number from submissions where id = $1',
+      [id],
+    )
     // The state the race left behind: a draft with no number but a documentation entry.
-    await app.sql(`update submissions set status = 'draft', register_number = null where id = $1`, [id])
+    await app.sql(`update submissions set status = 'draft', register_number = null where id = $1`, [
+      id,
+    ])
     // (reviews are immutable in the database: the old state is recreated by its owner, triggers off)
     await app.sql('alter table reviews disable trigger reviews_immutable_rows')
     await app.sql(`delete from reviews where submission_id = $1`, [id])
@@ -121,7 +169,10 @@ describe('one documentation entry per submission', () => {
     const again = await submit(id)
     expect(again.status, JSON.stringify(again.body)).toBe(201)
     expect(await countRows(app, 'register')).toBe(before)
-    const [row] = await app.sql<{ register_number: string }>('select register_number from submissions where id = $1', [id])
+    const [row] = await app.sql<{ register_number: string }>(
+      'select register_number from submissions where id = $1',
+      [id],
+    )
     expect(row!.register_number).toBe(first!.register_number)
   })
 
@@ -138,10 +189,18 @@ describe('one documentation entry per submission', () => {
     const id = await draft()
     expect((await submit(id)).status).toBe(201)
     await app.sql(`update submissions set status = 'draft' where id = $1`, [id])
-    const before = { submissions: await countRows(app, 'submissions'), register: await countRows(app, 'register'), reviews: await countRows(app, 'reviews') }
+    const before = {
+      submissions: await countRows(app, 'submissions'),
+      register: await countRows(app, 'register'),
+      reviews: await countRows(app, 'reviews'),
+    }
     const res = await app.rest('DELETE', `submissions/${id}`, { token: owner.token })
     expect(res.status, JSON.stringify(res.body)).toBe(403)
     expect(res.body.errors[0].data.rule).toBe('submissionInRecord')
-    expect({ submissions: await countRows(app, 'submissions'), register: await countRows(app, 'register'), reviews: await countRows(app, 'reviews') }).toEqual(before)
+    expect({
+      submissions: await countRows(app, 'submissions'),
+      register: await countRows(app, 'register'),
+      reviews: await countRows(app, 'reviews'),
+    }).toEqual(before)
   })
 })

@@ -14,7 +14,16 @@ import { startFakePlatforms, type FakePlatforms } from '../../dev/fakePlatforms.
 import { findNewsBySlug } from '../../src/news/query.js'
 import { parseOptions, storageDirs } from '../../src/options.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { countRows, createPeople, createPhotos, createSubmissionIn, richText, validContent, type ActorName, type Person } from '../helpers/fixtures.js'
+import {
+  countRows,
+  createPeople,
+  createPhotos,
+  createSubmissionIn,
+  richText,
+  validContent,
+  type ActorName,
+  type Person,
+} from '../helpers/fixtures.js'
 import { createAccounts, publishingOptions, TOKEN, WEBHOOK_SECRET } from '../helpers/publishing.js'
 
 let app: TestApp
@@ -45,8 +54,15 @@ async function state() {
   return { counts, files: { ...walk(mediaDir), ...walk(sheetsDir) } }
 }
 
-const media = (id: number) => app.payload.findByID({ collection: 'media', id, overrideAccess: true, showHiddenFields: true }) as Promise<Record<string, any>>
-const onDisk = async (id: number) => fs.readFileSync(path.join(mediaDir, (await media(id)).filename))
+const media = (id: number) =>
+  app.payload.findByID({
+    collection: 'media',
+    id,
+    overrideAccess: true,
+    showHiddenFields: true,
+  }) as Promise<Record<string, any>>
+const onDisk = async (id: number) =>
+  fs.readFileSync(path.join(mediaDir, (await media(id)).filename))
 const rule = (res: { body: any }) => res.body?.errors?.[0]?.data?.rule
 const gqlStatus = (res: { body: any }) => res.body?.errors?.[0]?.extensions?.statusCode
 
@@ -60,9 +76,15 @@ function fileForm(data: Buffer, name: string, payload: Record<string, unknown> =
 /** Photos handed in through the real workflow: created, submitted (so recorded). */
 async function handedIn(tag: string, count = 4) {
   const ids = await createPhotos(app.payload, owner, count, tag)
-  const res = await app.rest('POST', 'submissions', { token: owner.token, json: { ...validContent(ids), title: `Kegiatan ${tag}` } })
+  const res = await app.rest('POST', 'submissions', {
+    token: owner.token,
+    json: { ...validContent(ids), title: `Kegiatan ${tag}` },
+  })
   expect(res.status, JSON.stringify(res.body)).toBe(201)
-  const submit = await app.rest('POST', 'reviews', { token: owner.token, json: { submission: res.body.doc.id, action: 'submit' } })
+  const submit = await app.rest('POST', 'reviews', {
+    token: owner.token,
+    json: { submission: res.body.doc.id, action: 'submit' },
+  })
   expect(submit.status, JSON.stringify(submit.body)).toBe(201)
   return { ids, submission: res.body.doc.id as number }
 }
@@ -76,7 +98,8 @@ beforeAll(async () => {
   owner = people['tim-pelaksana']
   other = people['tim-pelaksana-other']
   mediaDir = (app.payload.collections.media!.config.upload as { staticDir: string }).staticDir
-  sheetsDir = (app.payload.collections['approval-sheets']!.config.upload as { staticDir: string }).staticDir
+  sheetsDir = (app.payload.collections['approval-sheets']!.config.upload as { staticDir: string })
+    .staticDir
   await createAccounts(app, fake, people['admin-medsos'], ['facebook', 'webhook'])
 })
 afterAll(async () => fake?.close())
@@ -87,17 +110,26 @@ describe('item 1: a recorded file is never replaced, by any path, by anyone', ()
     ids = (await handedIn('rec1')).ids
   })
 
-  it.each(['tim-pelaksana', 'admin'] as const)('bulk PATCH /api/media?where[id][equals]=… with a new file, as %s → 403 mediaInRecord', async (actor) => {
-    const before = await state()
-    const res = await app.rest('PATCH', `media?where[id][equals]=${ids[0]}`, { token: people[actor].token, form: fileForm(await makeJpeg('ganti', 200, 320, 240), 'ganti.jpg') })
-    expect(res.status, JSON.stringify(res.body)).toBe(403)
-    expect(rule(res)).toBe('mediaInRecord')
-    expect(await state()).toEqual(before)
-  })
+  it.each(['tim-pelaksana', 'admin'] as const)(
+    'bulk PATCH /api/media?where[id][equals]=… with a new file, as %s → 403 mediaInRecord',
+    async (actor) => {
+      const before = await state()
+      const res = await app.rest('PATCH', `media?where[id][equals]=${ids[0]}`, {
+        token: people[actor].token,
+        form: fileForm(await makeJpeg('ganti', 200, 320, 240), 'ganti.jpg'),
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(403)
+      expect(rule(res)).toBe('mediaInRecord')
+      expect(await state()).toEqual(before)
+    },
+  )
 
   it('PATCH by id with a new file, as admin → 403 mediaInRecord', async () => {
     const before = await state()
-    const res = await app.rest('PATCH', `media/${ids[1]}`, { token: people.admin.token, form: fileForm(await makeJpeg('ganti', 100, 320, 240), 'ganti.jpg') })
+    const res = await app.rest('PATCH', `media/${ids[1]}`, {
+      token: people.admin.token,
+      form: fileForm(await makeJpeg('ganti', 100, 320, 240), 'ganti.jpg'),
+    })
     expect(res.status).toBe(403)
     expect(rule(res)).toBe('mediaInRecord')
     expect(await state()).toEqual(before)
@@ -105,7 +137,10 @@ describe('item 1: a recorded file is never replaced, by any path, by anyone', ()
 
   it('GraphQL updateMedia moving the focal point (Payload re-reads and rewrites the file) → 403, bytes unchanged', async () => {
     const before = await state()
-    const res = await app.graphql(`mutation { updateMedia(id: ${ids[2]}, data: { focalX: 10, focalY: 90 }) { id focalX } }`, { token: owner.token })
+    const res = await app.graphql(
+      `mutation { updateMedia(id: ${ids[2]}, data: { focalX: 10, focalY: 90 }) { id focalX } }`,
+      { token: owner.token },
+    )
     expect(gqlStatus(res), JSON.stringify(res.body)).toBe(403)
     expect(res.body.errors[0].message).toContain('tidak dapat diganti atau dihapus')
     expect(await state()).toEqual(before)
@@ -113,7 +148,9 @@ describe('item 1: a recorded file is never replaced, by any path, by anyone', ()
 
   it('bulk DELETE by where, as admin → 403 mediaInRecord', async () => {
     const before = await state()
-    const res = await app.rest('DELETE', `media?where[id][in]=${ids.join(',')}`, { token: people.admin.token })
+    const res = await app.rest('DELETE', `media?where[id][in]=${ids.join(',')}`, {
+      token: people.admin.token,
+    })
     expect(res.status).toBe(403)
     expect(rule(res)).toBe('mediaInRecord')
     expect(await state()).toEqual(before)
@@ -121,26 +158,36 @@ describe('item 1: a recorded file is never replaced, by any path, by anyone', ()
 
   it('alt text of a recorded file can still be corrected', async () => {
     const before = await state()
-    const res = await app.rest('PATCH', `media/${ids[3]}`, { token: owner.token, json: { alt: 'Bupati meresmikan jembatan' } })
+    const res = await app.rest('PATCH', `media/${ids[3]}`, {
+      token: owner.token,
+      json: { alt: 'Bupati meresmikan jembatan' },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect((await state()).files).toEqual(before.files)
   })
 })
 
 describe('item 2: uploadEdits and the hashes before posting', () => {
-  const crop = 'uploadEdits[crop][x]=0&uploadEdits[crop][y]=0&uploadEdits[crop][width]=50&uploadEdits[crop][height]=50&uploadEdits[widthInPixels]=200&uploadEdits[heightInPixels]=150'
+  const crop =
+    'uploadEdits[crop][x]=0&uploadEdits[crop][y]=0&uploadEdits[crop][width]=50&uploadEdits[crop][height]=50&uploadEdits[widthInPixels]=200&uploadEdits[heightInPixels]=150'
 
-  it.each(['tim-pelaksana', 'admin'] as const)('uploadEdits crop of a recorded photo, as %s → 403 mediaInRecord, bytes and sha256 unchanged', async (actor) => {
-    const { ids } = await handedIn(`crop-${actor}`)
-    const before = await state()
-    const doc = await media(ids[0]!)
-    const res = await app.rest('PATCH', `media/${ids[0]}?${crop}`, { token: people[actor].token, json: {} })
-    expect(res.status, JSON.stringify(res.body)).toBe(403)
-    expect(rule(res)).toBe('mediaInRecord')
-    expect(await state()).toEqual(before)
-    expect((await media(ids[0]!)).sha256).toBe(doc.sha256)
-    expect(sha(await onDisk(ids[0]!))).toBe(doc.sha256)
-  })
+  it.each(['tim-pelaksana', 'admin'] as const)(
+    'uploadEdits crop of a recorded photo, as %s → 403 mediaInRecord, bytes and sha256 unchanged',
+    async (actor) => {
+      const { ids } = await handedIn(`crop-${actor}`)
+      const before = await state()
+      const doc = await media(ids[0]!)
+      const res = await app.rest('PATCH', `media/${ids[0]}?${crop}`, {
+        token: people[actor].token,
+        json: {},
+      })
+      expect(res.status, JSON.stringify(res.body)).toBe(403)
+      expect(rule(res)).toBe('mediaInRecord')
+      expect(await state()).toEqual(before)
+      expect((await media(ids[0]!)).sha256).toBe(doc.sha256)
+      expect(sha(await onDisk(ids[0]!))).toBe(doc.sha256)
+    },
+  )
 
   it('uploadEdits crop of an unrecorded photo: allowed, and sha256 follows the new bytes', async () => {
     const [id] = await createPhotos(app.payload, owner, 1, 'crop-free')
@@ -157,18 +204,35 @@ describe('item 2: uploadEdits and the hashes before posting', () => {
 
   async function approved(tag: string) {
     const ids = await createPhotos(app.payload, owner, 4, tag)
-    const doc = await createSubmissionIn(app.payload, owner, 'verified', ids, { title: `Unggah ${tag}` })
-    const res = await app.rest('POST', 'reviews', { token: people['atasan-ppid'].token, json: { submission: doc.id, action: 'approve' } })
+    const doc = await createSubmissionIn(app.payload, owner, 'verified', ids, {
+      title: `Unggah ${tag}`,
+    })
+    const res = await app.rest('POST', 'reviews', {
+      token: people['atasan-ppid'].token,
+      json: { submission: doc.id, action: 'approve' },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(201)
     return { ids, id: doc.id as number }
   }
-  const targets = async (id: number) => (await app.payload.find({ collection: 'publications', where: { submission: { equals: id } }, overrideAccess: true, pagination: false, depth: 0 })).docs as any[]
+  const targets = async (id: number) =>
+    (
+      await app.payload.find({
+        collection: 'publications',
+        where: { submission: { equals: id } },
+        overrideAccess: true,
+        pagination: false,
+        depth: 0,
+      })
+    ).docs as any[]
 
   it('a file changed in storage after approval: every target fails with the reason, nothing is posted', async () => {
     fake.reset()
     const { ids, id } = await approved('tamper')
     // Someone with access to the disk (or the bucket) swaps the bytes; sha256 in the database stays.
-    fs.writeFileSync(path.join(mediaDir, (await media(ids[1]!)).filename), await makeJpeg('palsu', 300, 320, 240))
+    fs.writeFileSync(
+      path.join(mediaDir, (await media(ids[1]!)).filename),
+      await makeJpeg('palsu', 300, 320, 240),
+    )
     await runJobs()
     const ts = await targets(id)
     expect(ts).toHaveLength(2)
@@ -181,7 +245,9 @@ describe('item 2: uploadEdits and the hashes before posting', () => {
       expect(t.errorMessageEn).toContain('Not posted')
     }
     expect(fake.posts).toHaveLength(0)
-    expect((await app.payload.findByID({ collection: 'submissions', id, overrideAccess: true })).status).toBe('publish_failed')
+    expect(
+      (await app.payload.findByID({ collection: 'submissions', id, overrideAccess: true })).status,
+    ).toBe('publish_failed')
   })
 
   it('content changed after approval (SQL): targets fail with integrity:content-changed', async () => {
@@ -190,7 +256,8 @@ describe('item 2: uploadEdits and the hashes before posting', () => {
     await app.sql('update submissions set title = $1 where id = $2', ['Judul yang diganti', id])
     await runJobs()
     const ts = await targets(id)
-    for (const t of ts) expect([t.status, t.errorCode]).toEqual(['failed', 'integrity:content-changed'])
+    for (const t of ts)
+      expect([t.status, t.errorCode]).toEqual(['failed', 'integrity:content-changed'])
     expect(fake.posts).toHaveLength(0)
   })
 
@@ -210,8 +277,14 @@ describe('item 3: same-name uploads at the same moment never overwrite each othe
       const name = `IMG_RACE_${n}.jpg`
       const sources = [await makeJpeg(`A${n}`, 0, 320, 240), await makeJpeg(`B${n}`, 220, 320, 240)]
       const [a, b] = await Promise.all([
-        app.rest('POST', 'media', { token: owner.token, form: fileForm(sources[0]!, name, { alt: 'a' }) }),
-        app.rest('POST', 'media', { token: other.token, form: fileForm(sources[1]!, name, { alt: 'b' }) }),
+        app.rest('POST', 'media', {
+          token: owner.token,
+          form: fileForm(sources[0]!, name, { alt: 'a' }),
+        }),
+        app.rest('POST', 'media', {
+          token: other.token,
+          form: fileForm(sources[1]!, name, { alt: 'b' }),
+        }),
       ])
       expect([a.status, b.status], JSON.stringify([a.body, b.body])).toEqual([201, 201])
       const docs = [await media(a.body.doc.id), await media(b.body.doc.id)]
@@ -233,10 +306,16 @@ describe('item 3: same-name uploads at the same moment never overwrite each othe
 describe('item 7: a file of a handed-in version can never be deleted', () => {
   it('returned, the owner removes a handed-in photo from the submission, then deletes it → 403 mediaInRecord', async () => {
     const { ids, submission } = await handedIn('ret', 5)
-    const reject = await app.rest('POST', 'reviews', { token: people['tim-pertimbangan'].token, json: { submission, action: 'reject', note: 'Foto pertama buram.' } })
+    const reject = await app.rest('POST', 'reviews', {
+      token: people['tim-pertimbangan'].token,
+      json: { submission, action: 'reject', note: 'Foto pertama buram.' },
+    })
     expect(reject.status, JSON.stringify(reject.body)).toBe(201)
     const [extra] = await createPhotos(app.payload, owner, 1, 'ret-new')
-    const edit = await app.rest('PATCH', `submissions/${submission}`, { token: owner.token, json: { photos: [...ids.slice(1, 4), extra] } })
+    const edit = await app.rest('PATCH', `submissions/${submission}`, {
+      token: owner.token,
+      json: { photos: [...ids.slice(1, 4), extra] },
+    })
     expect(edit.status, JSON.stringify(edit.body)).toBe(200)
     const before = await state()
     for (const actor of ['tim-pelaksana', 'admin'] as const) {
@@ -244,27 +323,53 @@ describe('item 7: a file of a handed-in version can never be deleted', () => {
       expect(res.status, actor).toBe(403)
       expect(rule(res)).toBe('mediaInRecord')
     }
-    const bulk = await app.rest('DELETE', `media?where[id][equals]=${ids[0]}`, { token: owner.token })
+    const bulk = await app.rest('DELETE', `media?where[id][equals]=${ids[0]}`, {
+      token: owner.token,
+    })
     expect(bulk.status).toBe(403)
     expect(await state()).toEqual(before)
     expect((await media(ids[0]!)).recordedAt).toBeTruthy()
   })
 })
 
-describe('item 8: approval sheets are not under the media route; narratives use the reader\'s access', () => {
+describe("item 8: approval sheets are not under the media route; narratives use the reader's access", () => {
   let sheet: Record<string, any>
   beforeAll(async () => {
     const ids = await createPhotos(app.payload, owner, 4, 'sheet')
-    const doc = await createSubmissionIn(app.payload, owner, 'verified', ids, { title: 'Lembar persetujuan' })
+    const doc = await createSubmissionIn(app.payload, owner, 'verified', ids, {
+      title: 'Lembar persetujuan',
+    })
     // Manual posting mode is not needed: approval alone writes the sheet.
-    expect((await app.rest('POST', 'reviews', { token: people['atasan-ppid'].token, json: { submission: doc.id, action: 'approve' } })).status).toBe(201)
-    sheet = (await app.payload.find({ collection: 'approval-sheets', where: { submission: { equals: doc.id } }, overrideAccess: true })).docs[0] as Record<string, any>
+    expect(
+      (
+        await app.rest('POST', 'reviews', {
+          token: people['atasan-ppid'].token,
+          json: { submission: doc.id, action: 'approve' },
+        })
+      ).status,
+    ).toBe(201)
+    sheet = (
+      await app.payload.find({
+        collection: 'approval-sheets',
+        where: { submission: { equals: doc.id } },
+        overrideAccess: true,
+      })
+    ).docs[0] as Record<string, any>
   })
 
   it('start-up refuses an approval sheets folder inside the media folder', () => {
-    expect(() => parseOptions({ mediaDir: '/srv/ppid/media', approvalSheetsDir: '/srv/ppid/media/approval-sheets' })).toThrow('option "approvalSheetsDir"')
-    expect(() => parseOptions({ mediaDir: '/srv/ppid/media', approvalSheetsDir: '/srv/ppid/media' })).toThrow('option "approvalSheetsDir"')
-    expect(storageDirs({ mediaDir: '/srv/ppid/media' }).sheets).toBe('/srv/ppid/media-approval-sheets')
+    expect(() =>
+      parseOptions({
+        mediaDir: '/srv/ppid/media',
+        approvalSheetsDir: '/srv/ppid/media/approval-sheets',
+      }),
+    ).toThrow('option "approvalSheetsDir"')
+    expect(() =>
+      parseOptions({ mediaDir: '/srv/ppid/media', approvalSheetsDir: '/srv/ppid/media' }),
+    ).toThrow('option "approvalSheetsDir"')
+    expect(storageDirs({ mediaDir: '/srv/ppid/media' }).sheets).toBe(
+      '/srv/ppid/media-approval-sheets',
+    )
   })
 
   it('the sheets have their own root, outside the media folder', () => {
@@ -289,9 +394,23 @@ describe('item 8: approval sheets are not under the media route; narratives use 
   it('a narrative upload node pointing at an approval sheet shows nothing on the public page', async () => {
     const ids = await createPhotos(app.payload, owner, 4, 'leak')
     const narrative = richText('Berita dengan lampiran.') as any
-    narrative.root.children.push({ type: 'upload', version: 3, format: '', id: 'leak1', fields: null, relationTo: 'approval-sheets', value: sheet.id })
-    const doc = await createSubmissionIn(app.payload, owner, 'published', ids, { title: 'Bocor lembar', narrative, publishedAt: new Date().toISOString() })
-    const slug = (await app.payload.findByID({ collection: 'submissions', id: doc.id, overrideAccess: true })).slug as string
+    narrative.root.children.push({
+      type: 'upload',
+      version: 3,
+      format: '',
+      id: 'leak1',
+      fields: null,
+      relationTo: 'approval-sheets',
+      value: sheet.id,
+    })
+    const doc = await createSubmissionIn(app.payload, owner, 'published', ids, {
+      title: 'Bocor lembar',
+      narrative,
+      publishedAt: new Date().toISOString(),
+    })
+    const slug = (
+      await app.payload.findByID({ collection: 'submissions', id: doc.id, overrideAccess: true })
+    ).slug as string
     const item = await findNewsBySlug(app.payload, slug)
     expect(item).not.toBeNull()
     expect(item!.narrativeHtml).toContain('Berita dengan lampiran.')
@@ -307,12 +426,17 @@ describe('item 13: only your own uploads can be attached', () => {
   let ownersDraftPhotos: number[]
   beforeAll(async () => {
     ownersDraftPhotos = await createPhotos(app.payload, owner, 4, 'private')
-    await createSubmissionIn(app.payload, owner, 'draft', ownersDraftPhotos, { title: 'Draf pribadi' })
+    await createSubmissionIn(app.payload, owner, 'draft', ownersDraftPhotos, {
+      title: 'Draf pribadi',
+    })
   })
 
-  it('another field-team member creates a submission with someone else\'s draft photos → 403 mediaNotOwn', async () => {
+  it("another field-team member creates a submission with someone else's draft photos → 403 mediaNotOwn", async () => {
     const before = await state()
-    const res = await app.rest('POST', 'submissions', { token: other.token, json: validContent(ownersDraftPhotos) })
+    const res = await app.rest('POST', 'submissions', {
+      token: other.token,
+      json: validContent(ownersDraftPhotos),
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(403)
     expect(rule(res)).toBe('mediaNotOwn')
     expect(await state()).toEqual(before)
@@ -320,31 +444,60 @@ describe('item 13: only your own uploads can be attached', () => {
 
   it('…or adds one to their own draft → 403 mediaNotOwn', async () => {
     const mine = await createPhotos(app.payload, other, 3, 'mine')
-    const draft = await app.rest('POST', 'submissions', { token: other.token, json: validContent(mine) })
+    const draft = await app.rest('POST', 'submissions', {
+      token: other.token,
+      json: validContent(mine),
+    })
     expect(draft.status).toBe(201)
     const before = await state()
-    const res = await app.rest('PATCH', `submissions/${draft.body.doc.id}`, { token: other.token, json: { photos: [...mine, ownersDraftPhotos[0]] } })
+    const res = await app.rest('PATCH', `submissions/${draft.body.doc.id}`, {
+      token: other.token,
+      json: { photos: [...mine, ownersDraftPhotos[0]] },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(403)
     expect(rule(res)).toBe('mediaNotOwn')
     expect(await state()).toEqual(before)
-    expect((await app.payload.findByID({ collection: 'submissions', id: draft.body.doc.id, overrideAccess: true, depth: 0 })).photos).toEqual(mine)
+    expect(
+      (
+        await app.payload.findByID({
+          collection: 'submissions',
+          id: draft.body.doc.id,
+          overrideAccess: true,
+          depth: 0,
+        })
+      ).photos,
+    ).toEqual(mine)
   })
 
-  it('the Ketua PPID correcting in accepted attaches their own upload; not the field team\'s', async () => {
+  it("the Ketua PPID correcting in accepted attaches their own upload; not the field team's", async () => {
     const ids = await createPhotos(app.payload, owner, 4, 'acc')
-    const doc = await createSubmissionIn(app.payload, owner, 'accepted', ids, { title: 'Dikoreksi Ketua' })
+    const doc = await createSubmissionIn(app.payload, owner, 'accepted', ids, {
+      title: 'Dikoreksi Ketua',
+    })
     const [ketuaPhoto] = await createPhotos(app.payload, people['ketua-ppid'], 1, 'ketua')
-    const ok = await app.rest('PATCH', `submissions/${doc.id}`, { token: people['ketua-ppid'].token, json: { photos: [...ids, ketuaPhoto] } })
+    const ok = await app.rest('PATCH', `submissions/${doc.id}`, {
+      token: people['ketua-ppid'].token,
+      json: { photos: [...ids, ketuaPhoto] },
+    })
     expect(ok.status, JSON.stringify(ok.body)).toBe(200)
     const before = await state()
-    const res = await app.rest('PATCH', `submissions/${doc.id}`, { token: people['ketua-ppid'].token, json: { photos: [...ids, ketuaPhoto, ownersDraftPhotos[1]] } })
+    const res = await app.rest('PATCH', `submissions/${doc.id}`, {
+      token: people['ketua-ppid'].token,
+      json: { photos: [...ids, ketuaPhoto, ownersDraftPhotos[1]] },
+    })
     expect(res.status).toBe(403)
     expect(rule(res)).toBe('mediaNotOwn')
     expect(await state()).toEqual(before)
     // Returned to the owner: the Ketua's photo stays valid in the owner's edits.
-    const ret = await app.rest('POST', 'reviews', { token: people['ketua-ppid'].token, json: { submission: doc.id, action: 'return', note: 'Perbaiki caption.' } })
+    const ret = await app.rest('POST', 'reviews', {
+      token: people['ketua-ppid'].token,
+      json: { submission: doc.id, action: 'return', note: 'Perbaiki caption.' },
+    })
     expect(ret.status, JSON.stringify(ret.body)).toBe(201)
-    const edit = await app.rest('PATCH', `submissions/${doc.id}`, { token: owner.token, json: { caption: 'Caption diperbaiki', photos: [...ids, ketuaPhoto] } })
+    const edit = await app.rest('PATCH', `submissions/${doc.id}`, {
+      token: owner.token,
+      json: { caption: 'Caption diperbaiki', photos: [...ids, ketuaPhoto] },
+    })
     expect(edit.status, JSON.stringify(edit.body)).toBe(200)
   })
 })
@@ -361,26 +514,59 @@ describe('item 19: nobody but the uploader (and admin) reads a never-submitted f
     recorded = (await handedIn('read-rec')).ids[0]!
   })
 
-  it.each(['tim-pelaksana-other', 'tim-pertimbangan', 'ketua-ppid', 'atasan-ppid', 'admin-medsos'] as const)('%s: others\' draft and unattached files are not readable (REST, list, file, GraphQL); handed-in ones are', async (actor) => {
-    const token = people[actor].token
-    for (const id of [draftPhoto, loose]) {
-      expect((await app.rest('GET', `media/${id}`, { token })).status, `${actor} ${id}`).toBe(404)
-      const doc = await media(id)
-      expect((await app.get(`media/file/${doc.filename}`, { Authorization: `JWT ${token}` })).status).toBe(403)
-      expect((await app.get(`media/file/${doc.sizes.thumbnail.filename}`, { Authorization: `JWT ${token}` })).status).toBe(403)
-      const gql = await app.graphql(`{ Media(id: ${id}) { id filename } }`, { token })
-      expect(gql.body.data?.Media ?? null).toBeNull()
-    }
-    const list = await app.rest('GET', `media?where[id][in]=${draftPhoto},${loose},${recorded}&limit=10`, { token })
-    expect(list.body.docs.map((d: { id: number }) => d.id)).toEqual([recorded])
-    const doc = await media(recorded)
-    expect((await app.get(`media/file/${doc.filename}`, { Authorization: `JWT ${token}` })).status).toBe(200)
-  })
+  it.each([
+    'tim-pelaksana-other',
+    'tim-pertimbangan',
+    'ketua-ppid',
+    'atasan-ppid',
+    'admin-medsos',
+  ] as const)(
+    "%s: others' draft and unattached files are not readable (REST, list, file, GraphQL); handed-in ones are",
+    async (actor) => {
+      const token = people[actor].token
+      for (const id of [draftPhoto, loose]) {
+        expect((await app.rest('GET', `media/${id}`, { token })).status, `${actor} ${id}`).toBe(404)
+        const doc = await media(id)
+        expect(
+          (await app.get(`media/file/${doc.filename}`, { Authorization: `JWT ${token}` })).status,
+        ).toBe(403)
+        expect(
+          (
+            await app.get(`media/file/${doc.sizes.thumbnail.filename}`, {
+              Authorization: `JWT ${token}`,
+            })
+          ).status,
+        ).toBe(403)
+        const gql = await app.graphql(`{ Media(id: ${id}) { id filename } }`, { token })
+        expect(gql.body.data?.Media ?? null).toBeNull()
+      }
+      const list = await app.rest(
+        'GET',
+        `media?where[id][in]=${draftPhoto},${loose},${recorded}&limit=10`,
+        { token },
+      )
+      expect(list.body.docs.map((d: { id: number }) => d.id)).toEqual([recorded])
+      const doc = await media(recorded)
+      expect(
+        (await app.get(`media/file/${doc.filename}`, { Authorization: `JWT ${token}` })).status,
+      ).toBe(200)
+    },
+  )
 
   it('the uploader and the admin read them', async () => {
     for (const actor of ['tim-pelaksana', 'admin'] as const) {
-      expect((await app.rest('GET', `media/${draftPhoto}`, { token: people[actor].token })).status, actor).toBe(200)
-      expect((await app.get(`media/file/${(await media(loose)).filename}`, { Authorization: `JWT ${people[actor].token}` })).status, actor).toBe(200)
+      expect(
+        (await app.rest('GET', `media/${draftPhoto}`, { token: people[actor].token })).status,
+        actor,
+      ).toBe(200)
+      expect(
+        (
+          await app.get(`media/file/${(await media(loose)).filename}`, {
+            Authorization: `JWT ${people[actor].token}`,
+          })
+        ).status,
+        actor,
+      ).toBe(200)
     }
   })
 })
@@ -395,7 +581,18 @@ describe('item 20: what Payload derives from the file is read-only', () => {
 
   const unchanged = async () => {
     const now = await media(id)
-    for (const key of ['mimeType', 'width', 'height', 'filesize', 'filename', 'url', 'thumbnailURL', 'sizes', 'sha256']) expect(now[key], key).toEqual(original[key])
+    for (const key of [
+      'mimeType',
+      'width',
+      'height',
+      'filesize',
+      'filename',
+      'url',
+      'thumbnailURL',
+      'sizes',
+      'sha256',
+    ])
+      expect(now[key], key).toEqual(original[key])
   }
 
   it.each([
@@ -406,7 +603,10 @@ describe('item 20: what Payload derives from the file is read-only', () => {
     ['thumbnailURL', 'https://evil.example/x.jpg'],
   ])('PATCH %s as the owner → 403 mediaFileFacts, row and file unchanged', async (field, value) => {
     const before = await state()
-    const res = await app.rest('PATCH', `media/${id}`, { token: owner.token, json: { [field]: value } })
+    const res = await app.rest('PATCH', `media/${id}`, {
+      token: owner.token,
+      json: { [field]: value },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(403)
     expect(rule(res)).toBe('mediaFileFacts')
     expect(await state()).toEqual(before)
@@ -420,7 +620,10 @@ describe('item 20: what Payload derives from the file is read-only', () => {
     ['sizes', { thumbnail: { filename: 'lain.jpg', width: 1 } }],
   ])('PATCH %s as the owner → ignored, row and file unchanged', async (field, value) => {
     const before = await state()
-    const res = await app.rest('PATCH', `media/${id}`, { token: owner.token, json: { [field]: value } })
+    const res = await app.rest('PATCH', `media/${id}`, {
+      token: owner.token,
+      json: { [field]: value },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
     expect(await state()).toEqual(before)
     await unchanged()
@@ -428,27 +631,55 @@ describe('item 20: what Payload derives from the file is read-only', () => {
 
   it('bulk PATCH of mimeType, and GraphQL, are refused too', async () => {
     const before = await state()
-    const bulk = await app.rest('PATCH', `media?where[id][equals]=${id}`, { token: owner.token, json: { mimeType: 'text/html' } })
+    const bulk = await app.rest('PATCH', `media?where[id][equals]=${id}`, {
+      token: owner.token,
+      json: { mimeType: 'text/html' },
+    })
     expect(bulk.status).toBe(403)
     expect(rule(bulk)).toBe('mediaFileFacts')
-    const gql = await app.graphql(`mutation { updateMedia(id: ${id}, data: { width: 1, mimeType: "text/html" }) { id width } }`, { token: owner.token })
+    const gql = await app.graphql(
+      `mutation { updateMedia(id: ${id}, data: { width: 1, mimeType: "text/html" }) { id width } }`,
+      { token: owner.token },
+    )
     expect(gql.body.errors?.length, JSON.stringify(gql.body)).toBeGreaterThan(0)
     expect(await state()).toEqual(before)
     expect((await media(id)).width).toBe(original.width)
   })
 
   it('sending the stored values back (as the admin form does) is fine', async () => {
-    const res = await app.rest('PATCH', `media/${id}`, { token: owner.token, json: { alt: 'baru', mimeType: original.mimeType, width: original.width, filename: original.filename } })
+    const res = await app.rest('PATCH', `media/${id}`, {
+      token: owner.token,
+      json: {
+        alt: 'baru',
+        mimeType: original.mimeType,
+        width: original.width,
+        filename: original.filename,
+      },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(200)
   })
 
-  it('a file record without a file, pointing at someone else\'s stored file by url → 400, nothing created', async () => {
+  it("a file record without a file, pointing at someone else's stored file by url → 400, nothing created", async () => {
     const victim = await media(ownersPhoto())
     const before = await state()
-    const res = await app.rest('POST', 'media', { token: other.token, json: { alt: 'salinan', filename: victim.filename, url: `/api/media/file/${victim.filename}` } })
+    const res = await app.rest('POST', 'media', {
+      token: other.token,
+      json: {
+        alt: 'salinan',
+        filename: victim.filename,
+        url: `/api/media/file/${victim.filename}`,
+      },
+    })
     expect(res.status, JSON.stringify(res.body)).toBe(400)
     expect(rule(res)).toBe('mediaFileRequired')
-    const remote = await app.rest('POST', 'media', { token: other.token, json: { alt: 'dari url', filename: 'x.jpg', url: 'http://169.254.169.254/latest/meta-data/x.jpg' } })
+    const remote = await app.rest('POST', 'media', {
+      token: other.token,
+      json: {
+        alt: 'dari url',
+        filename: 'x.jpg',
+        url: 'http://169.254.169.254/latest/meta-data/x.jpg',
+      },
+    })
     expect(remote.status).toBe(400)
     expect(rule(remote)).toBe('mediaFileRequired')
     expect(await state()).toEqual(before)
@@ -471,7 +702,9 @@ describe('malformed targets still get a 4xx', () => {
 
   it('a bulk DELETE whose where matches nothing deletes nothing', async () => {
     const before = await state()
-    const res = await app.rest('DELETE', "media?where[id][equals]=1' OR '1'='1", { token: owner.token })
+    const res = await app.rest('DELETE', "media?where[id][equals]=1' OR '1'='1", {
+      token: owner.token,
+    })
     expect(res.status, JSON.stringify(res.body)).toBeLessThan(500)
     expect(await state()).toEqual(before)
   })

@@ -9,7 +9,14 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { verifyRegisterInDatabase } from '../../src/register/chain.js'
 import { createTestApp, type TestApp } from '../helpers/app.js'
-import { countRows, createPeople, createPhotos, createSubmissionIn, type ActorName, type Person } from '../helpers/fixtures.js'
+import {
+  countRows,
+  createPeople,
+  createPhotos,
+  createSubmissionIn,
+  type ActorName,
+  type Person,
+} from '../helpers/fixtures.js'
 
 describe('item 9: SSRF through webhook accounts', () => {
   let ssrf: TestApp
@@ -45,7 +52,14 @@ describe('item 9: SSRF through webhook accounts', () => {
     })
     await new Promise<void>((r) => hop.listen(0, '127.0.0.3', r))
     hopPort = (hop.address() as AddressInfo).port
-    ssrf = await createTestApp('security_ssrf', { publishing: { allowPrivateHosts: ['127.0.0.3'], requestTimeoutMs: 3000, retryDelayMs: 1, prepareAttempts: 1 } })
+    ssrf = await createTestApp('security_ssrf', {
+      publishing: {
+        allowPrivateHosts: ['127.0.0.3'],
+        requestTimeoutMs: 3000,
+        retryDelayMs: 1,
+        prepareAttempts: 1,
+      },
+    })
     crew = await createPeople(ssrf, ['tim-pelaksana', 'atasan-ppid', 'admin-medsos'])
     crewPhotos = await createPhotos(ssrf.payload, crew['tim-pelaksana'], 4)
   })
@@ -70,20 +84,48 @@ describe('item 9: SSRF through webhook accounts', () => {
 
   it('each internal URL is refused when the account is saved (400 webhookUrlInternal), created or edited', async () => {
     const medsos = crew['admin-medsos']
-    const ok = await ssrf.rest('POST', 'social-accounts', { token: medsos.token, json: { label: 'Portal publik', platform: 'webhook', url: 'https://portal.lamandaukab.go.id/hook', secret: 's' } })
+    const ok = await ssrf.rest('POST', 'social-accounts', {
+      token: medsos.token,
+      json: {
+        label: 'Portal publik',
+        platform: 'webhook',
+        url: 'https://portal.lamandaukab.go.id/hook',
+        secret: 's',
+      },
+    })
     expect(ok.status).toBe(201)
     const before = await countRows(ssrf, 'social_accounts')
     for (const url of hostile()) {
-      const res = await ssrf.rest('POST', 'social-accounts', { token: medsos.token, json: { label: 'Jahat', platform: 'webhook', url, secret: 's' } })
+      const res = await ssrf.rest('POST', 'social-accounts', {
+        token: medsos.token,
+        json: { label: 'Jahat', platform: 'webhook', url, secret: 's' },
+      })
       expect(res.status, url).toBe(400)
       expect(res.body.errors[0].data.rule, url).toBe('webhookUrlInternal')
-      const edit = await ssrf.rest('PATCH', `social-accounts/${ok.body.doc.id}`, { token: medsos.token, json: { url } })
+      const edit = await ssrf.rest('PATCH', `social-accounts/${ok.body.doc.id}`, {
+        token: medsos.token,
+        json: { url },
+      })
       expect(edit.status, url).toBe(400)
     }
     expect(await countRows(ssrf, 'social_accounts')).toBe(before)
-    expect((await ssrf.sql<{ url: string }>('select url from social_accounts where id = $1', [ok.body.doc.id]))[0]!.url).toBe('https://portal.lamandaukab.go.id/hook')
+    expect(
+      (
+        await ssrf.sql<{ url: string }>('select url from social_accounts where id = $1', [
+          ok.body.doc.id,
+        ])
+      )[0]!.url,
+    ).toBe('https://portal.lamandaukab.go.id/hook')
     // The operator's explicit allowlist serves an intranet portal.
-    const intranet = await ssrf.rest('POST', 'social-accounts', { token: medsos.token, json: { label: 'Intranet', platform: 'webhook', url: `http://127.0.0.3:${hopPort}/ok`, secret: 's' } })
+    const intranet = await ssrf.rest('POST', 'social-accounts', {
+      token: medsos.token,
+      json: {
+        label: 'Intranet',
+        platform: 'webhook',
+        url: `http://127.0.0.3:${hopPort}/ok`,
+        secret: 's',
+      },
+    })
     expect(intranet.status, JSON.stringify(intranet.body)).toBe(201)
     await ssrf.sql('delete from social_accounts')
     expect(hits).toEqual([])
@@ -96,31 +138,86 @@ describe('item 9: SSRF through webhook accounts', () => {
     // Saved when allowed, then pointed inward behind the rule's back (as an account saved before this release).
     const urls = [...hostile(), `http://127.0.0.3:${hopPort}/redirect`]
     for (const [i] of urls.entries()) {
-      const res = await ssrf.rest('POST', 'social-accounts', { token: medsos.token, json: { label: `Akun ${i}`, platform: 'webhook', url: `http://127.0.0.3:${hopPort}/ok`, secret: 's' } })
+      const res = await ssrf.rest('POST', 'social-accounts', {
+        token: medsos.token,
+        json: {
+          label: `Akun ${i}`,
+          platform: 'webhook',
+          url: `http://127.0.0.3:${hopPort}/ok`,
+          secret: 's',
+        },
+      })
       expect(res.status).toBe(201)
     }
     const accounts = await ssrf.sql<{ id: number }>('select id from social_accounts order by id')
-    for (const [i, url] of urls.entries()) await ssrf.sql('update social_accounts set url = $1 where id = $2', [url, accounts[i]!.id])
+    for (const [i, url] of urls.entries())
+      await ssrf.sql('update social_accounts set url = $1 where id = $2', [url, accounts[i]!.id])
     // One allowed intranet target beside them: it still posts.
-    expect((await ssrf.rest('POST', 'social-accounts', { token: medsos.token, json: { label: 'Intranet', platform: 'webhook', url: `http://127.0.0.3:${hopPort}/ok`, secret: 's' } })).status).toBe(201)
+    expect(
+      (
+        await ssrf.rest('POST', 'social-accounts', {
+          token: medsos.token,
+          json: {
+            label: 'Intranet',
+            platform: 'webhook',
+            url: `http://127.0.0.3:${hopPort}/ok`,
+            secret: 's',
+          },
+        })
+      ).status,
+    ).toBe(201)
 
     const s = await createSubmissionIn(ssrf.payload, crew['tim-pelaksana'], 'verified', crewPhotos)
-    expect((await ssrf.rest('POST', 'reviews', { token: crew['atasan-ppid'].token, json: { submission: s.id, action: 'approve' } })).status).toBe(201)
+    expect(
+      (
+        await ssrf.rest('POST', 'reviews', {
+          token: crew['atasan-ppid'].token,
+          json: { submission: s.id, action: 'approve' },
+        })
+      ).status,
+    ).toBe(201)
     await ssrf.payload.jobs.run({ queue: 'sop-medsos', limit: 100 })
-    const pubs = await ssrf.sql<{ account_id: number; status: string; error_class: string | null; error_code: string | null; error_message: string | null }>(
+    const pubs = await ssrf.sql<{
+      account_id: number
+      status: string
+      error_class: string | null
+      error_code: string | null
+      error_message: string | null
+    }>(
       'select account_id, status, error_class, error_code, error_message from publications where submission_id = $1 order by account_id',
       [s.id],
     )
     expect(pubs).toHaveLength(urls.length + 1)
-    const expected = ['loopback', 'metadata', 'loopback', 'loopback', 'loopback', 'loopback', 'private', 'cgnat', 'link-local', 'unspecified', 'loopback', 'loopback']
+    const expected = [
+      'loopback',
+      'metadata',
+      'loopback',
+      'loopback',
+      'loopback',
+      'loopback',
+      'private',
+      'cgnat',
+      'link-local',
+      'unspecified',
+      'loopback',
+      'loopback',
+    ]
     for (const [i, p] of pubs.slice(0, urls.length).entries()) {
-      expect(p, urls[i]).toMatchObject({ status: 'failed', error_class: 'blocked', error_code: `blocked:${expected[i]}` })
+      expect(p, urls[i]).toMatchObject({
+        status: 'failed',
+        error_class: 'blocked',
+        error_code: `blocked:${expected[i]}`,
+      })
       expect(p.error_message).toContain('Alamat tujuan ditolak')
       expect(p.error_message).not.toContain('isi internal')
     }
     expect(pubs[urls.length]).toMatchObject({ status: 'published', error_class: null })
     expect(hits).toEqual([])
-    expect((await ssrf.sql<{ status: string }>('select status from submissions where id = $1', [s.id]))[0]!.status).toBe('publish_failed')
+    expect(
+      (
+        await ssrf.sql<{ status: string }>('select status from submissions where id = $1', [s.id])
+      )[0]!.status,
+    ).toBe('publish_failed')
     expect(await verifyRegisterInDatabase(ssrf.databaseUri)).toMatchObject({ ok: true })
   })
 })

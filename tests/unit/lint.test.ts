@@ -14,13 +14,17 @@ let dir = ''
 const files: Record<string, string> = {
   // Two modules that import each other, with `.js` specifiers as in src/.
   'src/a.ts': "import { b } from './b.js'\nexport const a = (): number => b() + 1\n",
-  'src/b.ts': "import { a } from './a.js'\nexport const b = (): number => (Math.random() > 2 ? a() : 0)\n",
+  'src/b.ts':
+    "import { a } from './a.js'\nexport const b = (): number => (Math.random() > 2 ? a() : 0)\n",
   // The pure layer reaching for Payload.
-  'src/workflow/impure.ts': "import { isValidID } from 'payload'\nexport const ok = (id: string): boolean => isValidID(id, 'text')\n",
-  'src/workflow/impureShared.ts': "import { deepMergeSimple } from 'payload/shared'\nexport const merge = deepMergeSimple\n",
+  'src/workflow/impure.ts':
+    "import { isValidID } from 'payload'\nexport const ok = (id: string): boolean => isValidID(id, 'text')\n",
+  'src/workflow/impureShared.ts':
+    "import { deepMergeSimple } from 'payload/shared'\nexport const merge = deepMergeSimple\n",
   // What is allowed: pure code, and `payload` outside the pure layer.
-  'src/workflow/pure.ts': "export const double = (n: number): number => n * 2\n",
-  'src/services/uses.ts': "import type { Payload } from 'payload'\nimport { double } from '../workflow/pure.js'\nexport const count = (p: Payload): number => double(Object.keys(p.collections).length)\n",
+  'src/workflow/pure.ts': 'export const double = (n: number): number => n * 2\n',
+  'src/services/uses.ts':
+    "import type { Payload } from 'payload'\nimport { double } from '../workflow/pure.js'\nexport const count = (p: Payload): number => double(Object.keys(p.collections).length)\n",
 }
 
 beforeAll(() => {
@@ -37,7 +41,10 @@ describe('lint: the layer rules', () => {
     const eslint = new ESLint({ cwd: dir, overrideConfigFile: config })
     const results = await eslint.lintFiles(['src'])
     const errors = Object.fromEntries(
-      results.map((r) => [path.relative(dir, r.filePath).split(path.sep).join('/'), r.messages.filter((m) => m.severity === 2).map((m) => m.ruleId)]),
+      results.map((r) => [
+        path.relative(dir, r.filePath).split(path.sep).join('/'),
+        r.messages.filter((m) => m.severity === 2).map((m) => m.ruleId),
+      ]),
     )
     expect(errors).toEqual({
       'src/a.ts': ['import-x/no-cycle'],

@@ -30,18 +30,26 @@ describe('slugify', () => {
 describe('public HTML', () => {
   const active = (html: string) =>
     DomUtils.findAll(
-      (el) => el.name === 'script' || Object.entries(el.attribs).some(([k, v]) => /^on/i.test(k) || /^\s*javascript:/i.test(v)),
+      (el) =>
+        el.name === 'script' ||
+        Object.entries(el.attribs).some(([k, v]) => /^on/i.test(k) || /^\s*javascript:/i.test(v)),
       parseDocument(html).children,
     )
 
   it('the check finds active markup when it is there', () => {
-    expect(active('<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><script>1</script>')).toHaveLength(3)
+    expect(
+      active('<a href="javascript:alert(1)">x</a><img src=x onerror=alert(1)><script>1</script>'),
+    ).toHaveLength(3)
   })
 
   it('sanitize drops scripts, handlers and javascript: links, keeps text and safe links', () => {
-    const out = sanitize('<p onclick="x()">Hai <script>alert(1)</script><a href="javascript:alert(2)">a</a> <a href="https://lamandaukab.go.id">b</a><img src="x" onerror="alert(3)"></p>')
+    const out = sanitize(
+      '<p onclick="x()">Hai <script>alert(1)</script><a href="javascript:alert(2)">a</a> <a href="https://lamandaukab.go.id">b</a><img src="x" onerror="alert(3)"></p>',
+    )
     expect(active(out)).toHaveLength(0)
-    expect(out).toContain('<a href="https://lamandaukab.go.id" rel="noopener noreferrer nofollow">b</a>')
+    expect(out).toContain(
+      '<a href="https://lamandaukab.go.id" rel="noopener noreferrer nofollow">b</a>',
+    )
     expect(out).toContain('Hai ')
   })
 
@@ -53,6 +61,8 @@ describe('public HTML', () => {
   })
 
   it('escapeHtml escapes the five', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&`)).toBe('&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;')
+    expect(escapeHtml(`<a href="x" title='y'>&`)).toBe(
+      '&#60;a href=&#34;x&#34; title=&#39;y&#39;&#62;&#38;',
+    )
   })
 })

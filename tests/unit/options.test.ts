@@ -31,7 +31,18 @@ describe('plugin options (zod)', () => {
     const config = sopMedsosPlugin({ stages: ['tim-pertimbangan'] })({
       collections: [{ slug: 'pages', fields: [{ name: 'title', type: 'text' }] }],
     } as never)
-    expect(config.collections!.map((c) => c.slug)).toEqual(['users', 'media', 'pages', 'submissions', 'reviews', 'register', 'social-accounts', 'publications', 'approval-sheets', 'notifications'])
+    expect(config.collections!.map((c) => c.slug)).toEqual([
+      'users',
+      'media',
+      'pages',
+      'submissions',
+      'reviews',
+      'register',
+      'social-accounts',
+      'publications',
+      'approval-sheets',
+      'notifications',
+    ])
     expect(config.admin?.user).toBe('users')
   })
 
@@ -40,9 +51,19 @@ describe('plugin options (zod)', () => {
       collections: [{ slug: 'staff', auth: true, fields: [{ name: 'phone', type: 'text' }] }],
     } as never)
     const staff = config.collections!.find((c) => c.slug === 'staff')!
-    expect(staff.fields.map((f) => ('name' in f ? f.name : ''))).toEqual(['phone', 'email', 'name', 'nip', 'jabatan', 'roles', 'deactivated'])
+    expect(staff.fields.map((f) => ('name' in f ? f.name : ''))).toEqual([
+      'phone',
+      'email',
+      'name',
+      'nip',
+      'jabatan',
+      'roles',
+      'deactivated',
+    ])
     const submissions = config.collections!.find((c) => c.slug === 'submissions')!
-    const createdBy = submissions.fields.find((f) => 'name' in f && f.name === 'createdBy') as { relationTo: string }
+    const createdBy = submissions.fields.find((f) => 'name' in f && f.name === 'createdBy') as {
+      relationTo: string
+    }
     expect(createdBy.relationTo).toBe('staff')
   })
 })

@@ -16,11 +16,20 @@ const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sop-processes-'))
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
 
 const resolveInChild = (flags: string[], env: NodeJS.ProcessEnv) =>
-  spawnSync(process.execPath, [...flags, '--input-type=module', '-e', "for (const m of ['lexical', '@lexical/utils', '@lexical/rich-text']) console.log(import.meta.resolve(m)); process.exit(0)"], {
-    cwd: ROOT,
-    env: { ...process.env, ...env },
-    encoding: 'utf8',
-  })
+  spawnSync(
+    process.execPath,
+    [
+      ...flags,
+      '--input-type=module',
+      '-e',
+      "for (const m of ['lexical', '@lexical/utils', '@lexical/rich-text']) console.log(import.meta.resolve(m)); process.exit(0)",
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env },
+      encoding: 'utf8',
+    },
+  )
 
 describe("Lexical's builds are resolved directly", () => {
   // Under Node's default conditions Lexical resolves to *.node.mjs wrappers whose
@@ -51,19 +60,30 @@ describe("Lexical's builds are resolved directly", () => {
 describe('a start-up that cannot complete fails loudly', () => {
   it('an await that never settles: a message and exit code 13, not a silent exit', async () => {
     const script = path.join(tmp, 'never.mts')
-    fs.writeFileSync(script, "console.log('STARTING')\nawait new Promise(() => {})\nconsole.log('READY')\nprocess.exit(0)\n")
+    fs.writeFileSync(
+      script,
+      "console.log('STARTING')\nawait new Promise(() => {})\nconsole.log('READY')\nprocess.exit(0)\n",
+    )
     const child = startChild(script, {})
     const end = await child.closed
     expect(end.code, child.describe(end)).toBe(13)
     expect(end.output).toContain('STARTING')
     expect(end.output).not.toContain('READY')
-    expect(end.output).toMatch(/never\.mts\] stopped before it finished: the event loop ran empty while an await was still pending/)
+    expect(end.output).toMatch(
+      /never\.mts\] stopped before it finished: the event loop ran empty while an await was still pending/,
+    )
   })
 
   it("Payload's CLI style (no top-level await, the work in a floating promise): exit 13, not 0", () => {
     const script = path.join(tmp, 'floating.mjs')
-    fs.writeFileSync(script, 'void (async () => { await new Promise(() => {}); process.exit(0) })()\n')
-    const run = spawnSync(process.execPath, [script], { env: withNodeFlags({ ...process.env, NODE_OPTIONS: '' }), encoding: 'utf8' })
+    fs.writeFileSync(
+      script,
+      'void (async () => { await new Promise(() => {}); process.exit(0) })()\n',
+    )
+    const run = spawnSync(process.execPath, [script], {
+      env: withNodeFlags({ ...process.env, NODE_OPTIONS: '' }),
+      encoding: 'utf8',
+    })
     expect(run.status).toBe(13)
     expect(run.stderr).toContain('stopped before it finished')
   })
@@ -73,7 +93,10 @@ describe('a child process is reported with its exit and all it wrote', () => {
   it('exit code, stdout and stderr, including what was written just before the exit', async () => {
     const script = path.join(tmp, 'noisy.ts')
     // A large last write: it is still in the pipe when the process has exited.
-    fs.writeFileSync(script, "console.log('to stdout')\nconsole.error('to stderr')\nprocess.stderr.write('x'.repeat(200_000) + 'END\\n', () => process.exit(3))\n")
+    fs.writeFileSync(
+      script,
+      "console.log('to stdout')\nconsole.error('to stderr')\nprocess.stderr.write('x'.repeat(200_000) + 'END\\n', () => process.exit(3))\n",
+    )
     const child = startChild(script, {})
     const end = await child.closed
     expect(end.code).toBe(3)

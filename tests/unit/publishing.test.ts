@@ -1,12 +1,19 @@
 import sharp from 'sharp'
 import { describe, expect, it } from 'vitest'
-import { classifyGraph, classifyWebhook, classifyX, explain } from '../../src/publishing/classify.js'
+import {
+  classifyGraph,
+  classifyWebhook,
+  classifyX,
+  explain,
+} from '../../src/publishing/classify.js'
 import { decrypt, encrypt, parseKey, resolveKey } from '../../src/publishing/crypto.js'
 import { prepareImage } from '../../src/publishing/media.js'
 import { fitText } from '../../src/publishing/adapters/x.js'
 import { instagram } from '../../src/publishing/adapters/instagram.js'
 
-const graph = (code: number, subcode?: number, transient = false) => ({ error: { code, error_subcode: subcode, is_transient: transient, message: `m${code}` } })
+const graph = (code: number, subcode?: number, transient = false) => ({
+  error: { code, error_subcode: subcode, is_transient: transient, message: `m${code}` },
+})
 
 describe('classify', () => {
   it.each([
@@ -30,16 +37,26 @@ describe('classify', () => {
     [400, graph(9, 2207042), 'policy'],
     [400, graph(368), 'policy'],
     [502, { raw: 'Bad gateway' }, 'transient'],
-  ] as const)('Graph %i %j → %s', (status, body, cls) => expect(classifyGraph(status, body).class).toBe(cls))
+  ] as const)('Graph %i %j → %s', (status, body, cls) =>
+    expect(classifyGraph(status, body).class).toBe(cls),
+  )
 
   it('reads Meta usage headers for the back-off', () => {
-    const h = new Headers({ 'x-business-use-case-usage': JSON.stringify({ '123': [{ type: 'pages', estimated_time_to_regain_access: 3 }] }) })
+    const h = new Headers({
+      'x-business-use-case-usage': JSON.stringify({
+        '123': [{ type: 'pages', estimated_time_to_regain_access: 3 }],
+      }),
+    })
     expect(classifyGraph(400, graph(32), h).retryAfter).toBe(180)
   })
 
   it('X and webhook', () => {
     const reset = String(Math.floor(Date.now() / 1000) + 30)
-    const x429 = classifyX(429, { title: 'Too Many Requests' }, new Headers({ 'x-rate-limit-reset': reset }))
+    const x429 = classifyX(
+      429,
+      { title: 'Too Many Requests' },
+      new Headers({ 'x-rate-limit-reset': reset }),
+    )
     expect(x429.class).toBe('transient')
     expect(x429.retryAfter).toBeGreaterThan(25)
     expect(classifyX(503, {}).class).toBe('transient')
@@ -68,13 +85,18 @@ describe('credentials crypto', () => {
     expect(a).not.toContain('rahasia')
     expect(decrypt(key, a)).toBe('rahasia-token')
     const parts = a.split(':')
-    parts[3] = Buffer.from('x' + Buffer.from(parts[3]!, 'base64').toString('binary').slice(1), 'binary').toString('base64')
+    parts[3] = Buffer.from(
+      'x' + Buffer.from(parts[3]!, 'base64').toString('binary').slice(1),
+      'binary',
+    ).toString('base64')
     expect(() => decrypt(key, parts.join(':'))).toThrow()
     expect(() => decrypt(parseKey('b'.repeat(64)), a)).toThrow()
   })
 
   it('requires the key in production, derives one in development', () => {
-    expect(() => resolveKey({ NODE_ENV: 'production' }, 's')).toThrow(/SOP_MEDSOS_CREDENTIALS_KEY must be set/)
+    expect(() => resolveKey({ NODE_ENV: 'production' }, 's')).toThrow(
+      /SOP_MEDSOS_CREDENTIALS_KEY must be set/,
+    )
     expect(resolveKey({ NODE_ENV: 'development' }, 's')).toHaveLength(32)
     expect(() => parseKey('short')).toThrow(/32 bytes/)
   })
@@ -83,13 +105,24 @@ describe('credentials crypto', () => {
 describe('photos per platform', () => {
   const image = (width: number, height: number) =>
     sharp({ create: { width, height, channels: 3, background: '#808080' } })
-      .composite([{ input: { create: { width: Math.round(width / 4), height, channels: 3, background: '#ff0000' } }, left: 0, top: 0 }])
+      .composite([
+        {
+          input: {
+            create: { width: Math.round(width / 4), height, channels: 3, background: '#ff0000' },
+          },
+          left: 0,
+          top: 0,
+        },
+      ])
       .withExif({ IFD0: { Make: 'KameraDinas' } })
       .jpeg()
       .toBuffer()
 
   it('Instagram: wide photos cropped to 1.91:1, tall ones to 4:5, ≤1440 px, JPEG without EXIF', async () => {
-    for (const [w, h, ratio] of [[3000, 1000, 1.91], [1000, 3000, 0.8]] as const) {
+    for (const [w, h, ratio] of [
+      [3000, 1000, 1.91],
+      [1000, 3000, 0.8],
+    ] as const) {
       const out = await prepareImage(await image(w, h), instagram.media)
       const meta = await sharp(out).metadata()
       expect(meta.format).toBe('jpeg')
@@ -101,8 +134,12 @@ describe('photos per platform', () => {
 
   it('the crop follows the focal point', async () => {
     const src = await image(3000, 1000) // red strip on the left quarter
-    const left = await sharp(await prepareImage(src, instagram.media, { x: 0, y: 50 })).raw().toBuffer({ resolveWithObject: true })
-    const right = await sharp(await prepareImage(src, instagram.media, { x: 100, y: 50 })).raw().toBuffer({ resolveWithObject: true })
+    const left = await sharp(await prepareImage(src, instagram.media, { x: 0, y: 50 }))
+      .raw()
+      .toBuffer({ resolveWithObject: true })
+    const right = await sharp(await prepareImage(src, instagram.media, { x: 100, y: 50 }))
+      .raw()
+      .toBuffer({ resolveWithObject: true })
     const firstPixelRed = (r: { data: Buffer }) => r.data[0]! > 200 && r.data[1]! < 60
     expect(firstPixelRed(left)).toBe(true)
     expect(firstPixelRed(right)).toBe(false)

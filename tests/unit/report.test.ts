@@ -12,16 +12,76 @@ describe('monthly report', () => {
   // verified 11 Nov 10:00, approved 13 Nov 10:00 WIB (late: due end of 11 Nov), posted 13 Nov 11:00.
   // Submission 2: handed in 12 Nov, rejected the same day, resubmitted 14 Nov, declined 15 Nov.
   const reviews = [
-    { submission: 1, action: 'submit', fromStatus: 'draft', toStatus: 'submitted', at: at('2026-11-10T08:00:00Z') },
-    { submission: 1, action: 'accept', fromStatus: 'submitted', toStatus: 'accepted', at: at('2026-11-11T02:00:00Z') },
-    { submission: 1, action: 'verify', fromStatus: 'accepted', toStatus: 'verified', at: at('2026-11-11T03:00:00Z') },
-    { submission: 1, action: 'approve', fromStatus: 'verified', toStatus: 'approved', at: at('2026-11-13T03:00:00Z') },
-    { submission: 2, action: 'submit', fromStatus: 'draft', toStatus: 'submitted', at: at('2026-11-12T02:00:00Z') },
-    { submission: 2, action: 'reject', fromStatus: 'submitted', toStatus: 'returned', at: at('2026-11-12T05:00:00Z') },
-    { submission: 2, action: 'submit', fromStatus: 'returned', toStatus: 'submitted', at: at('2026-11-14T02:00:00Z') },
-    { submission: 2, action: 'accept', fromStatus: 'submitted', toStatus: 'accepted', at: at('2026-11-14T03:00:00Z') },
-    { submission: 2, action: 'verify', fromStatus: 'accepted', toStatus: 'verified', at: at('2026-11-14T04:00:00Z') },
-    { submission: 2, action: 'decline', fromStatus: 'verified', toStatus: 'declined', at: at('2026-11-15T02:00:00Z') },
+    {
+      submission: 1,
+      action: 'submit',
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      at: at('2026-11-10T08:00:00Z'),
+    },
+    {
+      submission: 1,
+      action: 'accept',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      at: at('2026-11-11T02:00:00Z'),
+    },
+    {
+      submission: 1,
+      action: 'verify',
+      fromStatus: 'accepted',
+      toStatus: 'verified',
+      at: at('2026-11-11T03:00:00Z'),
+    },
+    {
+      submission: 1,
+      action: 'approve',
+      fromStatus: 'verified',
+      toStatus: 'approved',
+      at: at('2026-11-13T03:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'submit',
+      fromStatus: 'draft',
+      toStatus: 'submitted',
+      at: at('2026-11-12T02:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'reject',
+      fromStatus: 'submitted',
+      toStatus: 'returned',
+      at: at('2026-11-12T05:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'submit',
+      fromStatus: 'returned',
+      toStatus: 'submitted',
+      at: at('2026-11-14T02:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'accept',
+      fromStatus: 'submitted',
+      toStatus: 'accepted',
+      at: at('2026-11-14T03:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'verify',
+      fromStatus: 'accepted',
+      toStatus: 'verified',
+      at: at('2026-11-14T04:00:00Z'),
+    },
+    {
+      submission: 2,
+      action: 'decline',
+      fromStatus: 'verified',
+      toStatus: 'declined',
+      at: at('2026-11-15T02:00:00Z'),
+    },
   ]
   const subs = [
     { id: 1, activityDate: at('2026-11-10T05:00:00Z') },
@@ -34,7 +94,14 @@ describe('monthly report', () => {
   const r = monthlyReport(nov, TZ, reviews, subs, pubs)
 
   it('counts what happened in the month', () => {
-    expect(r.counts).toEqual({ handedIn: 3, accepted: 2, returned: 1, approved: 1, declined: 1, published: 2 })
+    expect(r.counts).toEqual({
+      handedIn: 3,
+      accepted: 2,
+      returned: 1,
+      approved: 1,
+      declined: 1,
+      published: 2,
+    })
     expect(r.publishedByPlatform).toEqual({ facebook: 1, instagram: 1 })
   })
 
@@ -56,7 +123,9 @@ describe('monthly report', () => {
     expect(r.days).toHaveLength(30)
     expect(r.days[9]).toEqual({ day: 10, handedIn: 1, published: 0 })
     expect(r.days[12]).toEqual({ day: 13, handedIn: 0, published: 2 })
-    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(reportChartSvg(r)).svg
+    const svg = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '@' }).parse(
+      reportChartSvg(r),
+    ).svg
     const bars = (svg.rect as Record<string, string>[]).filter((b) => b['@class'] === 'published')
     expect(bars).toHaveLength(30)
     expect(Number(bars[12]!['@height'])).toBeGreaterThan(Number(bars[0]!['@height']))

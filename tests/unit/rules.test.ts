@@ -9,7 +9,9 @@ import {
 
 const rules = { minPhotos: 4, captionMaxLength: 200 }
 const photo = (id: number) => ({ id, mimeType: 'image/jpeg', sha256: 'a'.repeat(64) })
-const text = (t: string) => ({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: t }] }] } })
+const text = (t: string) => ({
+  root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'text', text: t }] }] },
+})
 const valid = { title: 'T', narrative: text('isi'), caption: 'c', photos: [1, 2, 3, 4].map(photo) }
 
 describe('caption length counts what a person sees', () => {
@@ -38,13 +40,23 @@ describe('SOP rules at submit', () => {
     expect(checkSubmissionRules(valid, rules)).toEqual([])
   })
   it('needs 4 photos that are images', () => {
-    expect(checkSubmissionRules({ ...valid, photos: [1, 2, 3].map(photo) }, rules)).toEqual([{ rule: 'minPhotos', min: 4, actual: 3 }])
+    expect(checkSubmissionRules({ ...valid, photos: [1, 2, 3].map(photo) }, rules)).toEqual([
+      { rule: 'minPhotos', min: 4, actual: 3 },
+    ])
     const video = { id: 9, mimeType: 'video/mp4', sha256: 'b' }
-    expect(checkSubmissionRules({ ...valid, photos: [...[1, 2, 3].map(photo), video] }, rules).map((b) => b.rule)).toEqual(['minPhotos', 'photosNotImages'])
+    expect(
+      checkSubmissionRules({ ...valid, photos: [...[1, 2, 3].map(photo), video] }, rules).map(
+        (b) => b.rule,
+      ),
+    ).toEqual(['minPhotos', 'photosNotImages'])
   })
   it('needs a narrative with text and a caption', () => {
-    expect(checkSubmissionRules({ ...valid, narrative: text('   ') }, rules).map((b) => b.rule)).toEqual(['narrativeRequired'])
-    expect(checkSubmissionRules({ ...valid, narrative: null, caption: ' ' }, rules).map((b) => b.rule)).toEqual(['narrativeRequired', 'captionRequired'])
+    expect(
+      checkSubmissionRules({ ...valid, narrative: text('   ') }, rules).map((b) => b.rule),
+    ).toEqual(['narrativeRequired'])
+    expect(
+      checkSubmissionRules({ ...valid, narrative: null, caption: ' ' }, rules).map((b) => b.rule),
+    ).toEqual(['narrativeRequired', 'captionRequired'])
     expect(richTextHasContent(text('x'))).toBe(true)
   })
 })
@@ -53,9 +65,16 @@ describe('content hash', () => {
   it('ignores key order and changes with any content', () => {
     const a = contentHash(valid)
     expect(a).toMatch(/^[0-9a-f]{64}$/)
-    expect(contentHash({ caption: 'c', photos: valid.photos, narrative: valid.narrative, title: 'T' })).toBe(a)
+    expect(
+      contentHash({ caption: 'c', photos: valid.photos, narrative: valid.narrative, title: 'T' }),
+    ).toBe(a)
     expect(contentHash({ ...valid, caption: 'd' })).not.toBe(a)
-    expect(contentHash({ ...valid, photos: [photo(1), photo(2), photo(3), { ...photo(4), sha256: 'b'.repeat(64) }] })).not.toBe(a)
+    expect(
+      contentHash({
+        ...valid,
+        photos: [photo(1), photo(2), photo(3), { ...photo(4), sha256: 'b'.repeat(64) }],
+      }),
+    ).not.toBe(a)
     expect(canonicalJson({ b: 1, a: { d: 2, c: 3 } })).toBe('{"a":{"c":3,"d":2},"b":1}')
   })
 })

@@ -34,7 +34,8 @@ function sources(): { file: string; text: string }[] {
     for (const entry of fs.readdirSync(path.join(ROOT, dir), { withFileTypes: true })) {
       const rel = path.join(dir, entry.name)
       if (entry.isDirectory()) walk(rel)
-      else if (/\.(ts|tsx)$/.test(entry.name)) out.push({ file: rel, text: fs.readFileSync(path.join(ROOT, rel), 'utf8') })
+      else if (/\.(ts|tsx)$/.test(entry.name))
+        out.push({ file: rel, text: fs.readFileSync(path.join(ROOT, rel), 'utf8') })
     }
   }
   for (const dir of ['src']) walk(dir)
@@ -46,12 +47,18 @@ const placeholders = (s: string) => [...s.matchAll(/{{\s*(\w+)\s*}}/g)].map((m) 
 describe('translations', () => {
   it('has one file per language with exactly the same namespaces and keys', () => {
     const keys = (o: object, prefix = ''): string[] =>
-      Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${prefix}${k}:`) : [`${prefix}${k}`]))
+      Object.entries(o).flatMap(([k, v]) =>
+        v && typeof v === 'object' ? keys(v, `${prefix}${k}:`) : [`${prefix}${k}`],
+      )
     // Indonesian also carries the lexical editor's words (it ships no Indonesian); the
     // plugin's own namespace is the same in every language.
     expect(Object.keys(translations)).toEqual(['id', 'en'])
     expect(Object.keys(translations.en)).toEqual(['sopMedsos'])
-    expect(keys(translations.id).filter((k) => !k.startsWith('lexical:')).sort()).toEqual(keys(translations.en).sort())
+    expect(
+      keys(translations.id)
+        .filter((k) => !k.startsWith('lexical:'))
+        .sort(),
+    ).toEqual(keys(translations.en).sort())
   })
 
   it('has the same keys in id and en, none empty, with the same placeholders', () => {
@@ -74,7 +81,8 @@ describe('translations', () => {
       /sopMedsos:(\w+)\b(?!\$)/g, // req.t / useTranslation keys; `sopMedsos:field_${f}` is checked below
       /: '(notify\w+|emailSubject\w+)'/g, // MESSAGE_KEY / SUBJECT_KEY tables
     ]
-    for (const { text } of sources()) for (const re of patterns) for (const m of text.matchAll(re)) used.add(m[1]!)
+    for (const { text } of sources())
+      for (const re of patterns) for (const m of text.matchAll(re)) used.add(m[1]!)
     for (const field of CORRECTABLE_FIELDS) used.add(`field_${field}`)
     expect(used.size).toBeGreaterThan(60)
     const missing = [...used].filter((k) => !(k in id) || !(k in en))
@@ -82,7 +90,10 @@ describe('translations', () => {
   })
 
   it('labels every status, action, role, notification kind and posting status in both languages', () => {
-    const check = (labels: Record<string, { id: string; en: string }>, values: readonly string[]) => {
+    const check = (
+      labels: Record<string, { id: string; en: string }>,
+      values: readonly string[],
+    ) => {
       for (const v of values) {
         expect(labels[v]?.id, v).toBeTruthy()
         expect(labels[v]?.en, v).toBeTruthy()
@@ -102,13 +113,25 @@ describe('translations', () => {
     expect(statusLabels.published.id).toBe('Diunggah')
   })
 
-  it('are read through Payload\'s i18n, also without a request (jobs), with English for a language we lack', async () => {
-    const config = { i18n: { supportedLanguages: { id: payloadId, en: payloadEn }, fallbackLanguage: 'id', translations } } as unknown as SanitizedConfig
-    expect(sopText(await localI18n(config), 'bodyTooLarge', { max: '2 MB' })).toBe('Permintaan terlalu besar (maksimal 2 MB).')
-    expect(sopText(await localI18n(config, 'en'), 'bodyTooLarge', { max: '2 MB' })).toBe('The request is too large (at most 2 MB).')
+  it("are read through Payload's i18n, also without a request (jobs), with English for a language we lack", async () => {
+    const config = {
+      i18n: {
+        supportedLanguages: { id: payloadId, en: payloadEn },
+        fallbackLanguage: 'id',
+        translations,
+      },
+    } as unknown as SanitizedConfig
+    expect(sopText(await localI18n(config), 'bodyTooLarge', { max: '2 MB' })).toBe(
+      'Permintaan terlalu besar (maksimal 2 MB).',
+    )
+    expect(sopText(await localI18n(config, 'en'), 'bodyTooLarge', { max: '2 MB' })).toBe(
+      'The request is too large (at most 2 MB).',
+    )
     // A language the app does not support: Payload would throw; the app's fallback speaks.
     expect(sopText(await localI18n(config, 'de'), 'noNote')).toBe('(tanpa catatan)')
     // An app language without our words: English, not "sopMedsos:noNote".
-    expect(sopText({ t: (key: string) => key }, 'captionTooLong', { max: 200, actual: 210 })).toBe('Caption at most 200 characters (now 210).')
+    expect(sopText({ t: (key: string) => key }, 'captionTooLong', { max: 200, actual: 210 })).toBe(
+      'Caption at most 200 characters (now 210).',
+    )
   })
 })

@@ -14,7 +14,9 @@ describe('state table', () => {
   const wf = buildWorkflow()
 
   it('is the CONTRACT default chain', () => {
-    const rows = wf.transitions.map((t) => `${t.role}:${t.action}:${t.from}->${t.to}${t.noteRequired ? '!' : ''}`)
+    const rows = wf.transitions.map(
+      (t) => `${t.role}:${t.action}:${t.from}->${t.to}${t.noteRequired ? '!' : ''}`,
+    )
     expect(rows).toEqual([
       'tim-pelaksana:submit:draft->submitted',
       'tim-pelaksana:submit:returned->submitted',
@@ -68,30 +70,68 @@ describe('decide', () => {
   const both = { id: 3, roles: ['tim-pertimbangan', 'ketua-ppid'] as const }
 
   it('lets the owner submit a draft, not another field-team member', () => {
-    expect(decide(wf, owner, 'submit', { status: 'draft', ownerId: 1, priorStages: [] }).ok).toBe(true)
-    expect(decide(wf, { id: 9, roles: ['tim-pelaksana'] }, 'submit', { status: 'draft', ownerId: 1, priorStages: [] })).toMatchObject({ ok: false, reason: 'owner' })
+    expect(decide(wf, owner, 'submit', { status: 'draft', ownerId: 1, priorStages: [] }).ok).toBe(
+      true,
+    )
+    expect(
+      decide(wf, { id: 9, roles: ['tim-pelaksana'] }, 'submit', {
+        status: 'draft',
+        ownerId: 1,
+        priorStages: [],
+      }),
+    ).toMatchObject({ ok: false, reason: 'owner' })
   })
 
   it('refuses by status before role', () => {
-    expect(decide(wf, reviewer, 'accept', { status: 'draft', ownerId: 1, priorStages: [] })).toMatchObject({ ok: false, reason: 'status' })
-    expect(decide(wf, owner, 'accept', { status: 'submitted', ownerId: 1, priorStages: [] })).toMatchObject({ ok: false, reason: 'role' })
+    expect(
+      decide(wf, reviewer, 'accept', { status: 'draft', ownerId: 1, priorStages: [] }),
+    ).toMatchObject({ ok: false, reason: 'status' })
+    expect(
+      decide(wf, owner, 'accept', { status: 'submitted', ownerId: 1, priorStages: [] }),
+    ).toMatchObject({ ok: false, reason: 'role' })
   })
 
   it('separates duties: one person, one stage', () => {
-    expect(decide(wf, both, 'verify', { status: 'accepted', ownerId: 1, priorStages: ['tim-pertimbangan'] })).toMatchObject({ ok: false, reason: 'separation' })
-    expect(decide(wf, both, 'verify', { status: 'accepted', ownerId: 1, priorStages: [] }).ok).toBe(true)
+    expect(
+      decide(wf, both, 'verify', {
+        status: 'accepted',
+        ownerId: 1,
+        priorStages: ['tim-pertimbangan'],
+      }),
+    ).toMatchObject({ ok: false, reason: 'separation' })
+    expect(decide(wf, both, 'verify', { status: 'accepted', ownerId: 1, priorStages: [] }).ok).toBe(
+      true,
+    )
     // acting again in the same stage after a resubmission is fine
-    expect(decide(wf, both, 'accept', { status: 'submitted', ownerId: 1, priorStages: ['tim-pertimbangan'] }).ok).toBe(true)
+    expect(
+      decide(wf, both, 'accept', {
+        status: 'submitted',
+        ownerId: 1,
+        priorStages: ['tim-pertimbangan'],
+      }).ok,
+    ).toBe(true)
   })
 
   it('never lets the submitter review their own content', () => {
     const selfReviewer = { id: 1, roles: ['tim-pelaksana', 'tim-pertimbangan'] as const }
-    expect(decide(wf, selfReviewer, 'accept', { status: 'submitted', ownerId: 1, priorStages: ['tim-pelaksana'] })).toMatchObject({ ok: false, reason: 'ownContent' })
+    expect(
+      decide(wf, selfReviewer, 'accept', {
+        status: 'submitted',
+        ownerId: 1,
+        priorStages: ['tim-pelaksana'],
+      }),
+    ).toMatchObject({ ok: false, reason: 'ownContent' })
   })
 
   it('lists the allowed actions for the admin buttons', () => {
     const superior = { id: 4, roles: ['atasan-ppid'] as const }
-    expect(allowedActions(wf, superior, { status: 'verified', ownerId: 1, priorStages: [] }).map((t) => t.action)).toEqual(['approve', 'return', 'decline'])
-    expect(allowedActions(wf, superior, { status: 'accepted', ownerId: 1, priorStages: [] })).toEqual([])
+    expect(
+      allowedActions(wf, superior, { status: 'verified', ownerId: 1, priorStages: [] }).map(
+        (t) => t.action,
+      ),
+    ).toEqual(['approve', 'return', 'decline'])
+    expect(
+      allowedActions(wf, superior, { status: 'accepted', ownerId: 1, priorStages: [] }),
+    ).toEqual([])
   })
 })

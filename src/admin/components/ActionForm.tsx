@@ -10,13 +10,23 @@ import { actionLabels, publicationStatusLabels } from '../../translations/labels
 import type { WorkbenchAction } from '../workbench.js'
 import { panel, useApi, useText } from './shared.js'
 
-export function ActionForm({ action, onDone, disabled }: { action: WorkbenchAction; onDone: (label: string) => void; disabled: boolean }) {
+export function ActionForm({
+  action,
+  onDone,
+  disabled,
+}: {
+  action: WorkbenchAction
+  onDone: (label: string) => void
+  disabled: boolean
+}) {
   const { t, lang } = useText()
   const api = useApi()
   const { id } = useDocumentInfo()
   const [open, setOpen] = useState(false)
   const [note, setNote] = useState('')
-  const [target, setTarget] = useState<string>(action.targets?.[0] ? String(action.targets[0].id) : '')
+  const [target, setTarget] = useState<string>(
+    action.targets?.[0] ? String(action.targets[0].id) : '',
+  )
   const [url, setUrl] = useState('')
   const [busy, setBusy] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -30,7 +40,12 @@ export function ActionForm({ action, onDone, disabled }: { action: WorkbenchActi
         method: 'POST',
         credentials: 'include',
         headers: { 'Content-Type': 'application/json', 'Accept-Language': lang },
-        body: JSON.stringify({ submission: id, action: action.action, note: note || undefined, ...(action.action === 'confirm' ? { publication: target, url } : {}) }),
+        body: JSON.stringify({
+          submission: id,
+          action: action.action,
+          note: note || undefined,
+          ...(action.action === 'confirm' ? { publication: target, url } : {}),
+        }),
       })
       const body = await res.json().catch(() => ({}))
       if (!res.ok) throw new Error(body?.errors?.[0]?.message ?? `HTTP ${res.status}`)
@@ -48,12 +63,19 @@ export function ActionForm({ action, onDone, disabled }: { action: WorkbenchActi
     </div>
   ) : null
   return (
-    <div className="sop-action" data-action={action.action} style={{ display: 'inline-block', marginRight: 8, verticalAlign: 'top' }}>
+    <div
+      className="sop-action"
+      data-action={action.action}
+      style={{ display: 'inline-block', marginRight: 8, verticalAlign: 'top' }}
+    >
       {!open ? (
         <Button
           buttonStyle={negative ? 'secondary' : 'primary'}
           disabled={disabled || busy}
-          extraButtonProps={{ 'data-action-button': action.action, 'data-opens-form': asksMore ? 'true' : undefined }}
+          extraButtonProps={{
+            'data-action-button': action.action,
+            'data-opens-form': asksMore ? 'true' : undefined,
+          }}
           onClick={() => (asksMore ? setOpen(true) : void send())}
         >
           {label}
@@ -63,10 +85,18 @@ export function ActionForm({ action, onDone, disabled }: { action: WorkbenchActi
           <strong>{label}</strong>
           {action.action === 'confirm' ? (
             <>
-              <select aria-label="publication" value={target} onChange={(e) => setTarget(e.target.value)} style={{ display: 'block', margin: '8px 0' }}>
+              <select
+                aria-label="publication"
+                value={target}
+                onChange={(e) => setTarget(e.target.value)}
+                style={{ display: 'block', margin: '8px 0' }}
+              >
                 {action.targets?.map((p) => (
                   <option key={p.id} value={String(p.id)}>
-                    {p.label ?? p.platform} — {publicationStatusLabels[p.status as keyof typeof publicationStatusLabels]?.[lang] ?? p.status}
+                    {p.label ?? p.platform} —{' '}
+                    {publicationStatusLabels[p.status as keyof typeof publicationStatusLabels]?.[
+                      lang
+                    ] ?? p.status}
                   </option>
                 ))}
               </select>
@@ -99,7 +129,12 @@ export function ActionForm({ action, onDone, disabled }: { action: WorkbenchActi
           >
             {t('sopMedsos:uiSend')}
           </Button>{' '}
-          <Button size="small" buttonStyle="secondary" disabled={busy} onClick={() => setOpen(false)}>
+          <Button
+            size="small"
+            buttonStyle="secondary"
+            disabled={busy}
+            onClick={() => setOpen(false)}
+          >
             {t('sopMedsos:uiCancel')}
           </Button>
         </div>

@@ -9,8 +9,14 @@ export function CaptionCounter({ path, max = 200 }: { path?: string; max?: numbe
   const value = useFormFields(([fields]) => fields[path ?? 'caption']?.value)
   const left = max - countCharacters(typeof value === 'string' ? value : '')
   return (
-    <div className="sop-caption-counter" data-left={left} style={{ color: left < 0 ? 'var(--theme-error-500)' : 'var(--theme-elevation-500)' }}>
-      {left >= 0 ? t('sopMedsos:uiCaptionLeft', { left, max }) : t('sopMedsos:uiCaptionOver', { over: -left, max })}
+    <div
+      className="sop-caption-counter"
+      data-left={left}
+      style={{ color: left < 0 ? 'var(--theme-error-500)' : 'var(--theme-elevation-500)' }}
+    >
+      {left >= 0
+        ? t('sopMedsos:uiCaptionLeft', { left, max })
+        : t('sopMedsos:uiCaptionOver', { over: -left, max })}
     </div>
   )
 }

@@ -12,7 +12,9 @@ export function NotificationBell() {
   useEffect(() => {
     let alive = true
     const load = () =>
-      getJson<{ totalDocs: number }>(`${api}/notifications?where[read][equals]=false&limit=1&depth=0&select[read]=true`).then(
+      getJson<{ totalDocs: number }>(
+        `${api}/notifications?where[read][equals]=false&limit=1&depth=0&select[read]=true`,
+      ).then(
         (r) => alive && setUnread(r.totalDocs),
         () => alive && setUnread(null),
       )
@@ -30,9 +32,25 @@ export function NotificationBell() {
       href={`${admin}/collections/notifications?where[read][equals]=false`}
       title={label}
       aria-label={label}
-      style={{ display: 'inline-flex', alignItems: 'center', gap: 2, marginRight: 12, textDecoration: 'none' }}
+      style={{
+        display: 'inline-flex',
+        alignItems: 'center',
+        gap: 2,
+        marginRight: 12,
+        textDecoration: 'none',
+      }}
     >
-      <svg aria-hidden="true" width="20" height="20" viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round">
+      <svg
+        aria-hidden="true"
+        width="20"
+        height="20"
+        viewBox="0 0 24 24"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+        strokeLinecap="round"
+        strokeLinejoin="round"
+      >
         <path d="M18 8a6 6 0 0 0-12 0c0 7-3 9-3 9h18s-3-2-3-9" />
         <path d="M13.73 21a2 2 0 0 1-3.46 0" />
       </svg>

@@ -8,7 +8,11 @@ export function PhotosHint({ path, min = 4 }: { path?: string; min?: number }) {
   const value = useFormFields(([fields]) => fields[path ?? 'photos']?.value)
   const count = Array.isArray(value) ? value.length : 0
   return (
-    <div className="sop-photo-hint" data-count={count} style={{ color: count < min ? 'var(--theme-warning-500)' : 'var(--theme-success-500)' }}>
+    <div
+      className="sop-photo-hint"
+      data-count={count}
+      style={{ color: count < min ? 'var(--theme-warning-500)' : 'var(--theme-success-500)' }}
+    >
       {t('sopMedsos:uiPhotoCount', { count, min })}
     </div>
   )

@@ -28,7 +28,9 @@ export function QueueDashboard() {
         </div>
       ) : null}
       {!view && !error ? <p>{t('sopMedsos:uiLoading')}</p> : null}
-      {view && view.items.length === 0 ? <p className="sop-queue-empty">{t('sopMedsos:uiQueueEmpty')}</p> : null}
+      {view && view.items.length === 0 ? (
+        <p className="sop-queue-empty">{t('sopMedsos:uiQueueEmpty')}</p>
+      ) : null}
       {view && view.items.length > 0 ? (
         <table style={{ width: '100%', borderCollapse: 'collapse' }}>
           <thead>
@@ -45,7 +47,9 @@ export function QueueDashboard() {
             {view.items.map((item) => (
               <tr key={item.id} className="sop-queue-item" data-id={item.id}>
                 <td style={cell}>
-                  <a href={`${admin}/collections/submissions/${item.id}`}>{item.title || `#${item.id}`}</a>
+                  <a href={`${admin}/collections/submissions/${item.id}`}>
+                    {item.title || `#${item.id}`}
+                  </a>
                 </td>
                 <td style={cell}>
                   <StatusBadge status={item.status} />
@@ -53,7 +57,8 @@ export function QueueDashboard() {
                 <td style={cell}>{item.registerNumber ?? '-'}</td>
                 <td style={cell}>{duration(t, item.since)}</td>
                 <td style={cell}>
-                  {formatInZone(item.dueAt, view.timeZone, lang)} {item.overdue ? <OverdueBadge /> : null}
+                  {formatInZone(item.dueAt, view.timeZone, lang)}{' '}
+                  {item.overdue ? <OverdueBadge /> : null}
                 </td>
                 <td style={cell}>{item.actions.map((a) => actionLabels[a][lang]).join(', ')}</td>
               </tr>
@@ -64,7 +69,10 @@ export function QueueDashboard() {
       {view && Object.keys(view.counts).length ? (
         <div style={{ marginTop: 16 }}>
           <h3>{t('sopMedsos:uiOfficeCounts')}</h3>
-          <ul className="sop-counts" style={{ display: 'flex', flexWrap: 'wrap', gap: 12, listStyle: 'none', padding: 0 }}>
+          <ul
+            className="sop-counts"
+            style={{ display: 'flex', flexWrap: 'wrap', gap: 12, listStyle: 'none', padding: 0 }}
+          >
             {(Object.entries(view.counts) as [Status, number][]).map(([status, n]) => (
               <li key={status}>
                 <a href={`${admin}/collections/submissions?where[status][equals]=${status}`}>

@@ -18,9 +18,20 @@ export function QueueFilters() {
     )
   }, [api])
   const base = `${admin}/collections/submissions`
-  const mine = statuses?.length ? `${base}?${statuses.map((s, i) => `where[status][in][${i}]=${s}`).join('&')}` : null
+  const mine = statuses?.length
+    ? `${base}?${statuses.map((s, i) => `where[status][in][${i}]=${s}`).join('&')}`
+    : null
   return (
-    <nav className="sop-list-filters" style={{ display: 'flex', gap: 12, margin: '8px 0 16px', flexWrap: 'wrap', alignItems: 'center' }}>
+    <nav
+      className="sop-list-filters"
+      style={{
+        display: 'flex',
+        gap: 12,
+        margin: '8px 0 16px',
+        flexWrap: 'wrap',
+        alignItems: 'center',
+      }}
+    >
       <a href={base}>{t('sopMedsos:uiAll')}</a>
       {mine ? (
         <a href={mine} className="sop-filter-mine">

@@ -15,20 +15,42 @@ export function Timeline({ view }: { view: WorkbenchView }) {
       </summary>
       <ol style={{ paddingLeft: 20 }}>
         {view.timeline.map((r) => (
-          <li key={r.id} className="sop-timeline-item" data-action={r.action} style={{ marginBottom: 8 }}>
+          <li
+            key={r.id}
+            className="sop-timeline-item"
+            data-action={r.action}
+            style={{ marginBottom: 8 }}
+          >
             <div>
               <strong>{actionLabels[r.action]?.[lang] ?? r.action}</strong> — {r.actorName ?? '-'}
-              {r.actorJabatan ? ` (${r.actorJabatan})` : ''}, {formatInZone(r.at, view.timeZone, lang)}
-              {r.fromStatus && r.toStatus ? ` · ${statusLabels[r.fromStatus][lang]} → ${statusLabels[r.toStatus][lang]}` : ''}
+              {r.actorJabatan ? ` (${r.actorJabatan})` : ''},{' '}
+              {formatInZone(r.at, view.timeZone, lang)}
+              {r.fromStatus && r.toStatus
+                ? ` · ${statusLabels[r.fromStatus][lang]} → ${statusLabels[r.toStatus][lang]}`
+                : ''}
             </div>
-            {r.note ? <blockquote style={{ margin: '4px 0', paddingLeft: 8, borderLeft: '3px solid var(--theme-elevation-250)', whiteSpace: 'pre-wrap' }}>{r.note}</blockquote> : null}
+            {r.note ? (
+              <blockquote
+                style={{
+                  margin: '4px 0',
+                  paddingLeft: 8,
+                  borderLeft: '3px solid var(--theme-elevation-250)',
+                  whiteSpace: 'pre-wrap',
+                }}
+              >
+                {r.note}
+              </blockquote>
+            ) : null}
             {r.url ? (
               <a href={r.url} target="_blank" rel="noreferrer">
                 {r.url}
               </a>
             ) : null}
             {r.corrections?.length ? (
-              <table className="sop-corrections" style={{ borderCollapse: 'collapse', marginTop: 4, width: '100%' }}>
+              <table
+                className="sop-corrections"
+                style={{ borderCollapse: 'collapse', marginTop: 4, width: '100%' }}
+              >
                 <caption style={{ textAlign: 'left' }}>{t('sopMedsos:uiCorrections')}</caption>
                 <thead>
                   <tr>
@@ -41,10 +63,22 @@ export function Timeline({ view }: { view: WorkbenchView }) {
                   {r.corrections.map((c) => (
                     <tr key={c.field} data-field={c.field}>
                       <td style={cell}>{t(`sopMedsos:field_${c.field}`)}</td>
-                      <td style={{ ...cell, background: 'var(--theme-error-50)', whiteSpace: 'pre-wrap' }}>
+                      <td
+                        style={{
+                          ...cell,
+                          background: 'var(--theme-error-50)',
+                          whiteSpace: 'pre-wrap',
+                        }}
+                      >
                         <del>{c.before}</del>
                       </td>
-                      <td style={{ ...cell, background: 'var(--theme-success-50)', whiteSpace: 'pre-wrap' }}>
+                      <td
+                        style={{
+                          ...cell,
+                          background: 'var(--theme-success-50)',
+                          whiteSpace: 'pre-wrap',
+                        }}
+                      >
                         <ins>{c.after}</ins>
                       </td>
                     </tr>

@@ -27,7 +27,9 @@ export function WorkbenchField() {
   const [error, setError] = useState<string | null>(null)
   const load = useCallback(() => {
     if (id == null) return
-    getJson<WorkbenchView>(`${api}/sop-medsos/workbench/${id}`).then(setView, (e: Error) => setError(e.message))
+    getJson<WorkbenchView>(`${api}/sop-medsos/workbench/${id}`).then(setView, (e: Error) =>
+      setError(e.message),
+    )
   }, [api, id])
   useEffect(load, [load])
   useEffect(() => {
@@ -60,17 +62,33 @@ export function WorkbenchField() {
   }
   return (
     <section className="sop-workbench" data-status={view.status} style={panel}>
-      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 16, alignItems: 'center', marginBottom: 12 }}>
+      <div
+        style={{
+          display: 'flex',
+          flexWrap: 'wrap',
+          gap: 16,
+          alignItems: 'center',
+          marginBottom: 12,
+        }}
+      >
         <StatusBadge status={view.status} />
         <span>
-          {t('sopMedsos:uiRegisterNumber')}: <strong className="sop-register-number">{view.registerNumber ?? '-'}</strong>
+          {t('sopMedsos:uiRegisterNumber')}:{' '}
+          <strong className="sop-register-number">{view.registerNumber ?? '-'}</strong>
         </span>
         {view.dueAt ? (
           <span className="sop-deadline">
-            {t('sopMedsos:uiDeadline')}: {formatInZone(view.dueAt, view.timeZone, lang)} {view.overdue ? <OverdueBadge /> : null}
+            {t('sopMedsos:uiDeadline')}: {formatInZone(view.dueAt, view.timeZone, lang)}{' '}
+            {view.overdue ? <OverdueBadge /> : null}
           </span>
         ) : null}
-        {view.waitingOn.length ? <span>{t('sopMedsos:uiWaitingOn', { roles: view.waitingOn.map((r) => roleLabels[r][lang]).join(', ') })}</span> : null}
+        {view.waitingOn.length ? (
+          <span>
+            {t('sopMedsos:uiWaitingOn', {
+              roles: view.waitingOn.map((r) => roleLabels[r][lang]).join(', '),
+            })}
+          </span>
+        ) : null}
         {view.approvalSheetUrl ? (
           <a href={view.approvalSheetUrl} target="_blank" rel="noreferrer">
             {t('sopMedsos:uiApprovalSheet')}
@@ -78,7 +96,9 @@ export function WorkbenchField() {
         ) : null}
       </div>
       <div className="sop-actions">
-        {view.actions.length === 0 ? <Banner className="sop-no-actions">{t('sopMedsos:uiNoActions')}</Banner> : null}
+        {view.actions.length === 0 ? (
+          <Banner className="sop-no-actions">{t('sopMedsos:uiNoActions')}</Banner>
+        ) : null}
         {view.actions.length > 0 && modified ? (
           <div role="status">
             <Banner type="info">{t('sopMedsos:uiSaveFirst')}</Banner>
@@ -95,7 +115,10 @@ export function WorkbenchField() {
           <ul>
             {view.publications.map((p) => (
               <li key={p.id} data-platform={p.platform} data-status={p.status}>
-                {p.label ?? p.platform}: {publicationStatusLabels[p.status as keyof typeof publicationStatusLabels]?.[lang] ?? p.status}
+                {p.label ?? p.platform}:{' '}
+                {publicationStatusLabels[p.status as keyof typeof publicationStatusLabels]?.[
+                  lang
+                ] ?? p.status}
                 {p.permalink ? (
                   <>
                     {' '}
@@ -105,7 +128,11 @@ export function WorkbenchField() {
                     </a>
                   </>
                 ) : null}
-                {p.errorMessage ? <Banner type="error">{lang === 'en' ? (p.errorMessageEn ?? p.errorMessage) : p.errorMessage}</Banner> : null}
+                {p.errorMessage ? (
+                  <Banner type="error">
+                    {lang === 'en' ? (p.errorMessageEn ?? p.errorMessage) : p.errorMessage}
+                  </Banner>
+                ) : null}
               </li>
             ))}
           </ul>

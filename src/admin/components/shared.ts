@@ -44,5 +44,15 @@ export function duration(t: T, since: string | null): string {
 }
 
 /** Layout of the plugin's panels and tables, in the admin theme's colours. */
-export const panel = { border: '1px solid var(--theme-elevation-150)', borderRadius: 'var(--style-radius-m)', padding: 16, marginBottom: 24 } as const
-export const cell = { padding: '6px 8px', borderBottom: '1px solid var(--theme-elevation-100)', textAlign: 'left', verticalAlign: 'top' } as const
+export const panel = {
+  border: '1px solid var(--theme-elevation-150)',
+  borderRadius: 'var(--style-radius-m)',
+  padding: 16,
+  marginBottom: 24,
+} as const
+export const cell = {
+  padding: '6px 8px',
+  borderBottom: '1px solid var(--theme-elevation-100)',
+  textAlign: 'left',
+  verticalAlign: 'top',
+} as const

@@ -10,10 +10,14 @@ export const ADAPTERS: Record<Platform, Adapter> = { facebook, instagram, x, web
 
 /** The adapter of a stored platform value (undefined for a value no adapter knows). */
 export const adapterOf = (platform: unknown): Adapter | undefined =>
-  typeof platform === 'string' && Object.hasOwn(ADAPTERS, platform) ? ADAPTERS[platform as Platform] : undefined
+  typeof platform === 'string' && Object.hasOwn(ADAPTERS, platform)
+    ? ADAPTERS[platform as Platform]
+    : undefined
 
 /** Posted by hand (no API): a person confirms the target, no worker acts on it. */
 export const postsByHand = (platform: string): boolean => adapterOf(platform)?.postsByHand === true
 
 /** The platforms posted by hand. */
-export const HAND_POSTED_PLATFORMS: Platform[] = (Object.keys(ADAPTERS) as Platform[]).filter((p) => ADAPTERS[p].postsByHand)
+export const HAND_POSTED_PLATFORMS: Platform[] = (Object.keys(ADAPTERS) as Platform[]).filter(
+  (p) => ADAPTERS[p].postsByHand,
+)

@@ -56,7 +56,8 @@ export const webhook: Adapter = {
   postsByHand: false,
   needs: { token: false, url: true },
   media: { maxPhotos: 100, maxWidth: 2048, maxBytes: 10 * 1024 * 1024 },
-  classify: (status, body) => classifyWebhook(status, typeof body === 'string' ? body : JSON.stringify(body ?? '')),
+  classify: (status, body) =>
+    classifyWebhook(status, typeof body === 'string' ? body : JSON.stringify(body ?? '')),
   async prepare() {
     return {}
   },
