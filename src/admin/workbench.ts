@@ -85,7 +85,6 @@ export interface WorkbenchView {
     status: string
     permalink: string | null
     errorMessage: string | null
-    errorMessageEn: string | null
     publishedAt: string | null
   }[]
 }
@@ -324,7 +323,6 @@ export async function workbenchOf(
       status: p.status,
       permalink: p.permalink ?? null,
       errorMessage: p.errorMessage ?? null,
-      errorMessageEn: p.errorMessageEn ?? null,
       publishedAt: p.publishedAt ?? null,
     })),
   }

@@ -1,3 +1,6 @@
+import type { FieldHook } from 'payload'
+import { explainKey } from '../publishing/classify.js'
+import { sopText } from '../translations/index.js'
 import type { CollectionConfig } from 'payload'
 import type { PluginContext } from '../context.js'
 import { PUBLICATION_STATUSES } from '../workflow/publication.js'
@@ -70,11 +73,20 @@ export function publicationsCollection(ctx: PluginContext): CollectionConfig {
       { name: 'permalink', type: 'text', label: { id: 'Tautan', en: 'Permalink' } },
       { name: 'errorClass', type: 'text', label: { id: 'Jenis galat', en: 'Error class' } },
       { name: 'errorCode', type: 'text', label: { id: 'Kode galat', en: 'Error code' } },
-      { name: 'errorMessage', type: 'textarea', label: { id: 'Penjelasan', en: 'Explanation' } },
       {
-        name: 'errorMessageEn',
+        // The platform's own words (its error message), the parameter of the explanation.
+        name: 'errorDetail',
         type: 'textarea',
-        label: { id: 'Penjelasan (Inggris)', en: 'Explanation (English)' },
+        label: { id: 'Rincian dari platform', en: 'Platform detail' },
+      },
+      {
+        // Not stored: the class and detail put into words in the reader's language.
+        name: 'errorMessage',
+        type: 'textarea',
+        virtual: true,
+        admin: { readOnly: true },
+        hooks: { afterRead: [explainTarget] },
+        label: { id: 'Penjelasan', en: 'Explanation' },
       },
       {
         name: 'confirmedBy',
@@ -95,4 +107,10 @@ export function publicationsCollection(ctx: PluginContext): CollectionConfig {
       { name: 'leaseUntil', type: 'date', hidden: true },
     ],
   }
+}
+
+/** A target's explanation, from its stored class, code and detail, in the reader's language. */
+const explainTarget: FieldHook = ({ siblingData, req }) => {
+  const why = explainKey(siblingData as Parameters<typeof explainKey>[0])
+  return why ? sopText(req, why.key, why.vars) : null
 }

@@ -105,43 +105,29 @@ export function classifyWebhook(status: number, text: string): PlatformError {
   return { class: 'content', code, detail }
 }
 
-/** The words an Admin Medsos reads, Indonesian and English. */
-export function explain(error: PlatformError): { id: string; en: string } {
-  switch (error.class) {
-    case 'transient':
-      return {
-        id: 'Platform sedang sibuk atau tidak dapat dihubungi; sudah dicoba beberapa kali. Coba lagi nanti dengan tombol "Coba lagi".',
-        en: 'The platform was busy or unreachable; tried several times. Try again later with "Retry".',
-      }
-    case 'reconnect':
-      return {
-        id: 'Akses ke akun ini tidak berlaku lagi (token kedaluwarsa atau izin dicabut). Sambungkan ulang akun di "Akun Media Sosial", lalu coba lagi.',
-        en: 'Access to this account is no longer valid (token expired or permission removed). Reconnect the account under "Social accounts", then retry.',
-      }
-    case 'content':
-      return {
-        id: `Platform menolak konten ini: ${error.detail}`,
-        en: `The platform refused this content: ${error.detail}`,
-      }
-    case 'policy':
-      return {
-        id: `Platform menahan unggahan (batas harian atau kebijakan): ${error.detail}. Periksa akun, lalu coba lagi nanti.`,
-        en: `The platform held the post back (daily limit or policy): ${error.detail}. Check the account, then retry later.`,
-      }
-    case 'integrity':
-      return {
-        id: `Tidak diunggah: berkas atau konten tidak lagi sama dengan versi yang disetujui (hash SHA-256 berbeda dari Lembar Persetujuan dan Register). ${error.detail}. Periksa berkas di penyimpanan; konten yang berubah harus melalui persetujuan ulang.`,
-        en: `Not posted: a file or the content no longer matches the approved version (its SHA-256 differs from the approval sheet and the register). ${error.detail}. Check the stored file; changed content must be approved again.`,
-      }
-    case 'blocked':
-      return {
-        id: `Alamat tujuan ditolak sebelum dihubungi (${error.detail}): alamat internal, privat, loopback atau metadata tidak boleh dituju. Perbaiki URL akun, atau minta administrator menambahkannya ke publishing.allowPrivateHosts bila memang portal intranet.`,
-        en: `The target address was refused before any connection (${error.detail}): internal, private, loopback or metadata addresses may not be targeted. Fix the account's URL, or ask the administrator to add it to publishing.allowPrivateHosts if it is an intranet portal.`,
-      }
-    case 'unknown':
-      return {
-        id: 'Tidak diketahui apakah unggahan berhasil (jawaban platform hilang). Periksa akun; jika sudah tayang, isi tautannya dengan "Konfirmasi".',
-        en: 'It is not known whether the post went out (the platform’s answer was lost). Check the account; if it is live, give its link with "Confirm".',
-      }
-  }
+/**
+ * The words an Admin Medsos reads for a target: a translation key and its parameters,
+ * stored as the target's `errorClass` / `errorCode` / `errorDetail` and put into words in
+ * the reader's language when it is read (collections/publications.ts).
+ */
+export function explainKey(target: {
+  errorClass?: string | null
+  errorCode?: string | null
+  errorDetail?: string | null
+}): { key: `publicationError_${ErrorClass | 'manual'}`; vars: { detail: string } } | null {
+  const vars = { detail: target.errorDetail ?? '' }
+  if (target.errorCode === 'manual' && !target.errorClass)
+    return { key: 'publicationError_manual', vars }
+  const known: ErrorClass[] = [
+    'transient',
+    'reconnect',
+    'content',
+    'policy',
+    'unknown',
+    'integrity',
+    'blocked',
+  ]
+  return known.includes(target.errorClass as ErrorClass)
+    ? { key: `publicationError_${target.errorClass as ErrorClass}`, vars }
+    : null
 }

@@ -5,6 +5,7 @@
  * change that causes them; the email is a job queued with `req`, so it exists only when
  * that change commits, and it is sent once (`emailedAt`).
  */
+import { explainKey } from '../publishing/classify.js'
 import type { Payload, PayloadRequest } from 'payload'
 import { idOf, NOTIFICATIONS_SLUG, pluginContext, type PluginContext } from '../context.js'
 import { inTransaction } from './transaction.js'
@@ -218,8 +219,12 @@ export async function notifyStatusEntered(
       overrideAccess: true,
       req,
     })
+    // The explanation in the office's language, as the notice's other parameters.
     extra.errors = pubs.docs
-      .map((p) => `${(p as Doc).platform}: ${(p as Doc).errorMessage ?? (p as Doc).status}`)
+      .map((p) => {
+        const why = explainKey(p as Doc)
+        return `${(p as Doc).platform}: ${why ? text(req.payload, 'id', why.key, why.vars) : (p as Doc).status}`
+      })
       .join('; ')
   }
   const params = paramsOf(doc, extra)

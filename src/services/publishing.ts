@@ -11,7 +11,7 @@ import type { PluginContext } from '../context.js'
 import { idOf, pluginContext, WORKFLOW_CONTEXT } from '../context.js'
 import { newsSettings } from '../news/query.js'
 import { decrypt } from '../publishing/crypto.js'
-import { explain, PlatformFailure, type PlatformError } from '../publishing/classify.js'
+import { PlatformFailure, type PlatformError } from '../publishing/classify.js'
 import { ADAPTERS, HAND_POSTED_PLATFORMS } from '../publishing/adapters/index.js'
 import { ManualPosting } from '../publishing/adapters/manual.js'
 import { createHttp } from '../publishing/http.js'
@@ -188,17 +188,14 @@ async function transition(
   })
 }
 
-const failure = (error: PlatformError) => {
-  const words = explain(error)
-  return {
-    errorClass: error.class,
-    errorCode: error.code,
-    errorMessage: words.id,
-    errorMessageEn: words.en,
-  }
-}
+/** Stored as a code and its parameter; put into words in the reader's language when read. */
+const failure = (error: PlatformError) => ({
+  errorClass: error.class,
+  errorCode: error.code,
+  errorDetail: error.detail,
+})
 const released = { leaseToken: null, leaseUntil: null }
-const noError = { errorClass: null, errorCode: null, errorMessage: null, errorMessageEn: null }
+const noError = { errorClass: null, errorCode: null, errorDetail: null }
 
 // ---------------------------------------------------------------- one target
 
@@ -338,9 +335,7 @@ export async function runTarget(
           ...released,
           errorClass: null,
           errorCode: 'manual',
-          errorMessage:
-            'Menunggu diunggah manual oleh Admin Medsos, lalu dikonfirmasi dengan tautannya.',
-          errorMessageEn: 'Waiting for the Admin Medsos to post by hand and confirm with the link.',
+          errorDetail: null,
         })
         return 'queued'
       }

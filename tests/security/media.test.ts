@@ -242,7 +242,15 @@ describe('item 2: uploadEdits and the hashes before posting', () => {
       expect(t.errorCode).toBe('integrity:file-changed')
       expect(t.errorMessage).toContain('Tidak diunggah')
       expect(t.errorMessage).toContain(`media ${ids[1]}`)
-      expect(t.errorMessageEn).toContain('Not posted')
+      // Stored as a code and its parameter; the words follow the reader's language.
+      expect(t.errorDetail).toContain(`media ${ids[1]}`)
+      const en = await app.rest('GET', `publications/${t.id}`, {
+        token: people['admin-medsos'].token,
+        lang: 'en',
+      })
+      expect(en.status).toBe(200)
+      expect(en.body.errorMessage).toContain('Not posted')
+      expect(en.body.errorMessage).toContain(`media ${ids[1]}`)
     }
     expect(fake.posts).toHaveLength(0)
     expect(

@@ -4,8 +4,9 @@ import {
   classifyGraph,
   classifyWebhook,
   classifyX,
-  explain,
+  explainKey,
 } from '../../src/publishing/classify.js'
+import { translations } from '../../src/translations/index.js'
 import { decrypt, encrypt, parseKey, resolveKey } from '../../src/publishing/crypto.js'
 import { prepareImage } from '../../src/publishing/media.js'
 import { fitText } from '../../src/publishing/adapters/x.js'
@@ -67,12 +68,27 @@ describe('classify', () => {
     expect(classifyWebhook(422, 'bad').class).toBe('content')
   })
 
-  it('explains every class in Indonesian and English', () => {
-    for (const c of ['transient', 'reconnect', 'content', 'policy', 'unknown'] as const) {
-      const words = explain({ class: c, code: 'x', detail: 'rincian' })
-      expect(words.id.length).toBeGreaterThan(20)
-      expect(words.en.length).toBeGreaterThan(20)
+  it('explains every class in Indonesian and English, from a stored code and detail', () => {
+    const classes = [
+      'transient',
+      'reconnect',
+      'content',
+      'policy',
+      'unknown',
+      'integrity',
+      'blocked',
+    ] as const
+    for (const c of classes) {
+      const why = explainKey({ errorClass: c, errorCode: 'x', errorDetail: 'rincian' })!
+      expect(why.key).toBe(`publicationError_${c}`)
+      expect(why.vars).toEqual({ detail: 'rincian' })
+      expect(translations.id.sopMedsos[why.key].length).toBeGreaterThan(20)
+      expect(translations.en.sopMedsos[why.key].length).toBeGreaterThan(20)
     }
+    expect(explainKey({ errorClass: null, errorCode: 'manual' })!.key).toBe(
+      'publicationError_manual',
+    )
+    expect(explainKey({ errorClass: null, errorCode: null })).toBeNull()
   })
 })
 

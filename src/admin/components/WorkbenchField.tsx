@@ -128,11 +128,7 @@ export function WorkbenchField() {
                     </a>
                   </>
                 ) : null}
-                {p.errorMessage ? (
-                  <Banner type="error">
-                    {lang === 'en' ? (p.errorMessageEn ?? p.errorMessage) : p.errorMessage}
-                  </Banner>
-                ) : null}
+                {p.errorMessage ? <Banner type="error">{p.errorMessage}</Banner> : null}
               </li>
             ))}
           </ul>

@@ -3,6 +3,22 @@ import type { SopMedsosTranslations } from '../types.js'
 /** The plugin's messages in English; the type makes a missing or an extra key a compile error. */
 export const en: SopMedsosTranslations = {
   sopMedsos: {
+    // A posting target's explanation, from its stored class and the platform's detail.
+    publicationError_transient:
+      'The platform was busy or unreachable; tried several times. Try again later with "Retry".',
+    publicationError_reconnect:
+      'Access to this account is no longer valid (token expired or permission removed). Reconnect the account under "Social accounts", then retry.',
+    publicationError_content: 'The platform refused this content: {{detail}}',
+    publicationError_policy:
+      'The platform held the post back (daily limit or policy): {{detail}}. Check the account, then retry later.',
+    publicationError_integrity:
+      'Not posted: a file or the content no longer matches the approved version (its SHA-256 differs from the approval sheet and the register). {{detail}}. Check the stored file; changed content must be approved again.',
+    publicationError_blocked:
+      "The target address was refused before any connection ({{detail}}): internal, private, loopback or metadata addresses may not be targeted. Fix the account's URL, or ask the administrator to add it to publishing.allowPrivateHosts if it is an intranet portal.",
+    publicationError_unknown:
+      'It is not known whether the post went out (the platform’s answer was lost). Check the account; if it is live, give its link with "Confirm".',
+    publicationError_manual:
+      'Waiting for the Admin Medsos to post by hand and confirm with the link.',
     forbiddenStatus:
       'The action "{{action}}" is not allowed on a submission with status "{{status}}".',
     forbiddenRole: 'The action "{{action}}" may only be taken by the role {{role}}.',

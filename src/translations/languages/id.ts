@@ -14,6 +14,22 @@ export const id = {
     },
   },
   sopMedsos: {
+    // A posting target's explanation, from its stored class and the platform's detail.
+    publicationError_transient:
+      'Platform sedang sibuk atau tidak dapat dihubungi; sudah dicoba beberapa kali. Coba lagi nanti dengan tombol "Coba lagi".',
+    publicationError_reconnect:
+      'Akses ke akun ini tidak berlaku lagi (token kedaluwarsa atau izin dicabut). Sambungkan ulang akun di "Akun Media Sosial", lalu coba lagi.',
+    publicationError_content: 'Platform menolak konten ini: {{detail}}',
+    publicationError_policy:
+      'Platform menahan unggahan (batas harian atau kebijakan): {{detail}}. Periksa akun, lalu coba lagi nanti.',
+    publicationError_integrity:
+      'Tidak diunggah: berkas atau konten tidak lagi sama dengan versi yang disetujui (hash SHA-256 berbeda dari Lembar Persetujuan dan Register). {{detail}}. Periksa berkas di penyimpanan; konten yang berubah harus melalui persetujuan ulang.',
+    publicationError_blocked:
+      'Alamat tujuan ditolak sebelum dihubungi ({{detail}}): alamat internal, privat, loopback atau metadata tidak boleh dituju. Perbaiki URL akun, atau minta administrator menambahkannya ke publishing.allowPrivateHosts bila memang portal intranet.',
+    publicationError_unknown:
+      'Tidak diketahui apakah unggahan berhasil (jawaban platform hilang). Periksa akun; jika sudah tayang, isi tautannya dengan "Konfirmasi".',
+    publicationError_manual:
+      'Menunggu diunggah manual oleh Admin Medsos, lalu dikonfirmasi dengan tautannya.',
     forbiddenStatus:
       'Aksi "{{action}}" tidak dapat dilakukan pada pengajuan berstatus "{{status}}".',
     forbiddenRole: 'Aksi "{{action}}" hanya dapat dilakukan oleh peran {{role}}.',
