@@ -182,9 +182,10 @@ describe('item 9: SSRF through webhook accounts', () => {
       status: string
       error_class: string | null
       error_code: string | null
-      error_message: string | null
+      error_detail: string | null
+      id: number
     }>(
-      'select account_id, status, error_class, error_code, error_message from publications where submission_id = $1 order by account_id',
+      'select id, account_id, status, error_class, error_code, error_detail from publications where submission_id = $1 order by account_id',
       [s.id],
     )
     expect(pubs).toHaveLength(urls.length + 1)
@@ -208,8 +209,15 @@ describe('item 9: SSRF through webhook accounts', () => {
         error_class: 'blocked',
         error_code: `blocked:${expected[i]}`,
       })
-      expect(p.error_message).toContain('Alamat tujuan ditolak')
-      expect(p.error_message).not.toContain('isi internal')
+      expect(p.error_detail).not.toContain('isi internal')
+      // The explanation is worded when read (stored: class, code, detail).
+      const read = await ssrf.payload.findByID({
+        collection: 'publications',
+        id: p.id,
+        overrideAccess: true,
+      })
+      expect((read as { errorMessage?: string }).errorMessage).toContain('Alamat tujuan ditolak')
+      expect((read as { errorMessage?: string }).errorMessage).not.toContain('isi internal')
     }
     expect(pubs[urls.length]).toMatchObject({ status: 'published', error_class: null })
     expect(hits).toEqual([])
